@@ -1,0 +1,2 @@
+grammar Sir;
+design : EOF ;
