@@ -123,7 +123,7 @@ final class EvalFactory implements Op.Visitor<Eval> {
       return new WideOps.Concat(d, parts);
     }
     if (parts.length == 2) {
-      return new NarrowOps.Concat2(d.base, parts[0].base, parts[1].base, parts[1].width);
+      return new NarrowOps.Concat2(d.base, parts[0].base, parts[1].base, parts[0].width, parts[1].width);
     }
     int[] bases = new int[parts.length];
     int[] widths = new int[parts.length];

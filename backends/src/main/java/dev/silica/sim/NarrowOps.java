@@ -360,17 +360,19 @@ final class NarrowOps {
   /** Concatenation of two parts, the first in the top bits. */
   static final class Concat2 extends Binary {
     private final int lowWidth;
+    private final long highMask;
     private final long lowMask;
 
-    Concat2(int d, int a, int b, int lowWidth) {
+    Concat2(int d, int a, int b, int highWidth, int lowWidth) {
       super(d, a, b);
       this.lowWidth = lowWidth;
+      this.highMask = Words.lowMask(highWidth);
       this.lowMask = Words.lowMask(lowWidth);
     }
 
     @Override
     void eval(long[] v) {
-      v[d] = (v[a] << lowWidth) | (v[b] & lowMask);
+      v[d] = ((v[a] & highMask) << lowWidth) | (v[b] & lowMask);
     }
   }
 
