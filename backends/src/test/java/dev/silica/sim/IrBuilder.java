@@ -71,7 +71,7 @@ public final class IrBuilder {
     return node(name, new Op.Const(BigInteger.valueOf(value), type));
   }
 
-  /** A register with reset value {@code init}; {@code enable} may be null. */
+  /** A register with reset value {@code init}; {@code enable} may be null; declare it before the nodes that read it. */
   public IrBuilder reg(String name, Type type, long init, String next, String enable) {
     module.register(new Register(name, type, BigInteger.valueOf(init), next, enable, SourceLoc.capture()));
     types.put(name, type);
