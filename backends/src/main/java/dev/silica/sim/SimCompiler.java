@@ -43,6 +43,8 @@ final class SimCompiler {
   private final Map<String, Signals.Signal> declared = new LinkedHashMap<>();
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, SimMemory> memories = new LinkedHashMap<>();
+  /** Nodes that share their operand's slot because its word already is their value. */
+  private final java.util.Set<String> forwarded = new java.util.HashSet<>();
   private int nextWord;
 
   private SimCompiler(FlatNetlist net) {
@@ -70,7 +72,18 @@ final class SimCompiler {
         layOut(s);
       }
     }
-    order.forEach(item -> layOut(declared.get(item.name())));
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    net.nodes().forEach(n -> nodes.put(n.name(), n));
+    for (Levelizer.Item item : order) {
+      Node node = nodes.get(item.name());
+      if (node != null && widensWithinAWord(node)) {
+        Run operand = runOf(((Op.Resize) node.op()).a());
+        slots.put(node.name(), new Slot(node.name(), new Run(operand.base, node.type()), false));
+        forwarded.add(node.name());
+      } else {
+        layOut(declared.get(item.name()));
+      }
+    }
     net.aliases().forEach((name, alias) -> slots.put(name, new Slot(name, slots.get(alias.source()).run(), false)));
 
     long[] values = new long[nextWord];
@@ -96,6 +109,17 @@ final class SimCompiler {
     if (previous != null || net.aliases().containsKey(name)) {
       throw new DesignError(loc, "the name '" + name + "' is used twice");
     }
+  }
+
+  /**
+   * Whether {@code node} widens a value of at most 64 bits, keeping its sign, to at most 64 bits:
+   * the normalized word of the operand is then already the normalized word of the result.
+   */
+  private boolean widensWithinAWord(Node node) {
+    if (!(node.op() instanceof Op.Resize r)) {
+      return false;
+    }
+    return node.type().width() <= 64 && typeOf(r.a(), node.loc()).width() <= node.type().width();
   }
 
   private void layOut(Signals.Signal s) {
@@ -184,6 +208,9 @@ final class SimCompiler {
     }
     List<Eval> evals = new ArrayList<>();
     for (Levelizer.Item item : order) {
+      if (forwarded.contains(item.name())) {
+        continue;
+      }
       Run d = slots.get(item.name()).run();
       Node node = nodes.get(item.name());
       if (node == null) {
