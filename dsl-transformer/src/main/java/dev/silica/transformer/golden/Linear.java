@@ -10,7 +10,18 @@ import com.google.common.base.Preconditions;
  *
  * <h2>Measured error</h2>
  *
- * MEASURED_TABLE
+ * <p>Against the float layer (float weights and bias, dequantized inputs), in output LSB ({@code
+ * LinearTest}: K = 64, N = 16, weights N(0, 1/K), bias N(0, 0.01), inputs N(0, 1), inputs and
+ * outputs b-bit with scale 4/2^(b-1), weights per-tensor symmetric b-bit, 500 vectors, seed 41).
+ * Weight rounding dominates; the requantizer adds at most 0.5 LSB (0.5625 for double rounding):
+ *
+ * <table>
+ *   <caption>Linear max abs error (mean abs)</caption>
+ *   <tr><th>requantizer</th><th>4 bits</th><th>6 bits</th><th>8 bits</th></tr>
+ *   <tr><td>DOUBLE_ROUNDING</td><td>1.432 (0.328)</td><td>1.442 (0.313)</td><td>1.423 (0.305)</td></tr>
+ *   <tr><td>SINGLE_ROUNDING</td><td>1.372 (0.327)</td><td>1.442 (0.312)</td><td>1.423 (0.305)</td></tr>
+ *   <tr><td>ROUND_HALF_UP_SHIFT</td><td>1.372 (0.327)</td><td>1.442 (0.312)</td><td>1.423 (0.305)</td></tr>
+ * </table>
  */
 public final class Linear {
 

@@ -29,8 +29,13 @@ public final class MatMul {
     return result;
   }
 
-  /** The narrowest format of a product of one code of {@code a} and one of {@code b}. */
-  public static IntFormat productFormat(IntFormat a, IntFormat b) {
+  /**
+   * The narrowest signed format that holds every sum of {@code k} products of {@code a} and {@code
+   * b} codes: {@code k} times the exact product extremes (for two signed 8-bit operands and {@code
+   * k = 64}: {@code 64 * 16384 = 2^20}, so s22).
+   */
+  public static IntFormat accumulatorFormat(IntFormat a, IntFormat b, int k) {
+    Preconditions.checkArgument(k >= 1, "k must be >= 1, got %s", k);
     long[] products = {a.min() * b.min(), a.min() * b.max(), a.max() * b.min(), a.max() * b.max()};
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -38,18 +43,7 @@ public final class MatMul {
       min = Math.min(min, p);
       max = Math.max(max, p);
     }
-    return IntFormat.signedFor(min, max);
-  }
-
-  /**
-   * The narrowest signed format that holds every sum of {@code k} products of {@code a} and {@code
-   * b} codes: {@code k} times the product range, exactly (for two signed 8-bit operands and {@code
-   * k = 64}: {@code 64 * 16384 = 2^20}, so s22).
-   */
-  public static IntFormat accumulatorFormat(IntFormat a, IntFormat b, int k) {
-    Preconditions.checkArgument(k >= 1, "k must be >= 1, got %s", k);
-    IntFormat product = productFormat(a, b);
-    return IntFormat.signedFor(Math.multiplyExact(product.min(), (long) k), Math.multiplyExact(product.max(), (long) k));
+    return IntFormat.signedFor(Math.multiplyExact(min, (long) k), Math.multiplyExact(max, (long) k));
   }
 
   /** The float reference {@code x w}. */

@@ -10,7 +10,16 @@ package dev.silica.transformer.golden;
  *
  * <h2>Measured error</h2>
  *
- * MEASURED_TABLE
+ * <p>Against the real sum of the two dequantized operands, in output LSB ({@code
+ * ElementwiseTest}: scales 0.7, 1.3 and 1.5 times 4/2^(b-1), zero points 1, -2 and 0, 50,000
+ * uniformly random code pairs, 16-bit multipliers, seed 33):
+ *
+ * <table>
+ *   <caption>Residual add max abs error (mean abs)</caption>
+ *   <tr><th>guard bits G</th><th>4 bits</th><th>6 bits</th><th>8 bits</th></tr>
+ *   <tr><td>4</td><td>0.5333 (0.224)</td><td>0.5333 (0.233)</td><td>0.5333 (0.234)</td></tr>
+ *   <tr><td>0</td><td>0.9333 (0.298)</td><td>0.9333 (0.307)</td><td>0.9333 (0.310)</td></tr>
+ * </table>
  */
 public final class ResidualAdd {
 
