@@ -1,0 +1,297 @@
+package dev.silica.sim;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.silica.ir.Design;
+import dev.silica.ir.Port;
+import dev.silica.ir.Type;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A cycle-accurate simulation of a {@link Design}, compiled once from its IR.
+ *
+ * <p>Use: {@link #poke} top-level inputs, {@link #peek} any signal by its hierarchical name ({@code
+ * pe_1_2.acc}), {@link #step} the clock. Peeking shows the combinational logic settled for the
+ * current inputs; {@code step()} is one rising edge of the implicit {@code clk}, after which every
+ * register, synchronous read port and memory holds what the emitted Verilog holds after that edge.
+ * The implicit reset {@code rst} is an ordinary input of designs with state (see {@link #reset()}).
+ *
+ * <p>At the start every input is 0, every register holds its {@code init} (as an FPGA configures
+ * it), every synchronous read port 0 and every memory its initial contents.
+ *
+ * <p>Errors in use (an unknown name, a poke of something other than a top-level input, a value that
+ * does not fit) throw {@link IllegalArgumentException} with a message naming the signal.
+ */
+public final class Simulator implements AutoCloseable {
+
+  private final String top;
+  private final SimCompiler.Compiled c;
+  private final long[] v;
+  private final Eval[] comb;
+  private final Clocked[] clocked;
+  private final ClockedElements.Write[] writes;
+  private boolean settled;
+  private long cycle;
+  private VcdWriter vcd;
+  private long vcdFrom;
+  private long vcdUntil;
+
+  private Simulator(Design design) {
+    this.top = design.top();
+    this.c = SimCompiler.compile(design);
+    this.v = c.values();
+    this.comb = c.comb();
+    this.clocked = c.clocked();
+    this.writes = c.writes();
+  }
+
+  /**
+   * Compiles {@code design} for simulation.
+   *
+   * @throws dev.silica.ir.DesignError for a design the simulator cannot run (a combinational loop,
+   *     an undriven output, operand types that break the width table), naming the user's source line
+   */
+  public static Simulator compile(Design design) {
+    return new Simulator(design);
+  }
+
+  /** The top-level inputs, {@code rst} first when the design has state. */
+  public ImmutableList<Port> inputs() {
+    return c.inputs();
+  }
+
+  /** The top-level outputs. */
+  public ImmutableList<Port> outputs() {
+    return c.outputs();
+  }
+
+  /** Whether the design has state, and so the implicit {@code rst} input. */
+  public boolean hasReset() {
+    return c.resetSlot() >= 0;
+  }
+
+  /** Every name {@link #peek} accepts: all signals and ports of every instance, by hierarchical name. */
+  public ImmutableSortedSet<String> signalNames() {
+    return ImmutableSortedSet.copyOf(c.slots().keySet());
+  }
+
+  /** Every memory by hierarchical name ({@code core.weights}). */
+  public ImmutableSortedSet<String> memoryNames() {
+    return ImmutableSortedSet.copyOf(c.memories().keySet());
+  }
+
+  /** The type of a signal. */
+  public Type typeOf(String signal) {
+    return slot(signal).run().type;
+  }
+
+  /** How many clock edges have happened. */
+  public long cycle() {
+    return cycle;
+  }
+
+  /** Sets a top-level input to {@code value}, which must fit its type. */
+  public void poke(String input, long value) {
+    Slot s = pokable(input);
+    Run r = s.run();
+    if (r.n > 1) {
+      poke(input, BigInteger.valueOf(value));
+      return;
+    }
+    if (!fits(r.type, value)) {
+      throw doesNotFit(input, r.type, BigInteger.valueOf(value));
+    }
+    v[r.base] = value;
+    settled = false;
+  }
+
+  /** Sets a top-level input of any width to {@code value}, which must fit its type. */
+  public void poke(String input, BigInteger value) {
+    Run r = pokable(input).run();
+    if (!r.type.fits(value)) {
+      throw doesNotFit(input, r.type, value);
+    }
+    Words.fromBig(value, v, r.base, r.type);
+    settled = false;
+  }
+
+  /**
+   * The value of any signal as a long.
+   *
+   * @throws ArithmeticException when the value does not fit a long (wide or large u64 signals: use
+   *     {@link #peekBig})
+   */
+  public long peek(String signal) {
+    Run r = slot(signal).run();
+    settle();
+    if (r.n > 1 || (!r.signed && r.width == 64 && v[r.base] < 0)) {
+      return Words.toBig(v, r.base, r.type).longValueExact();
+    }
+    return v[r.base];
+  }
+
+  /** The value of any signal, of any width. */
+  public BigInteger peekBig(String signal) {
+    Run r = slot(signal).run();
+    settle();
+    return Words.toBig(v, r.base, r.type);
+  }
+
+  /** One rising clock edge. */
+  public void step() {
+    settle();
+    if (vcd != null && cycle >= vcdFrom) {
+      vcd.sample(cycle);
+    }
+    for (Clocked e : clocked) {
+      e.capture(v);
+    }
+    for (ClockedElements.Write w : writes) {
+      w.apply(v);
+    }
+    for (Clocked e : clocked) {
+      e.commit(v);
+    }
+    cycle++;
+    settled = false;
+    if (vcd != null && cycle >= vcdUntil) {
+      stopVcd();
+    }
+  }
+
+  /** {@code cycles} rising clock edges. */
+  public void step(int cycles) {
+    for (int i = 0; i < cycles; i++) {
+      step();
+    }
+  }
+
+  /**
+   * Holds {@code rst} high for one clock edge, then low: every register takes its {@code init};
+   * memories keep their contents. A design without state just steps.
+   */
+  public void reset() {
+    if (hasReset()) {
+      v[c.resetSlot()] = 1;
+      settled = false;
+    }
+    step();
+    if (hasReset()) {
+      v[c.resetSlot()] = 0;
+      settled = false;
+    }
+  }
+
+  /** Replaces the first {@code words.size()} entries of a memory. */
+  public void loadMemory(String memory, List<BigInteger> words) {
+    memory(memory).load(words);
+    settled = false;
+  }
+
+  /** Replaces the first {@code words.length} entries of a memory. */
+  public void loadMemory(String memory, long... words) {
+    loadMemory(memory, Arrays.stream(words).mapToObj(BigInteger::valueOf).toList());
+  }
+
+  /** The word stored at {@code address} of a memory. */
+  public BigInteger readMemory(String memory, int address) {
+    return memory(memory).get(address);
+  }
+
+  /** Stores one word of a memory, outside the clock (as a debugger would). */
+  public void writeMemory(String memory, int address, BigInteger value) {
+    memory(memory).set(address, value);
+    settled = false;
+  }
+
+  /** Starts dumping every signal to a VCD file from this cycle on, until {@link #stopVcd()}. */
+  public void dumpVcd(Path file) {
+    dumpVcd(file, cycle, Long.MAX_VALUE);
+  }
+
+  /** Dumps every signal to a VCD file for cycles {@code from} (inclusive) to {@code until} (exclusive). */
+  public void dumpVcd(Path file, long from, long until) {
+    if (from >= until) {
+      throw new IllegalArgumentException("empty VCD window: cycles " + from + " to " + until);
+    }
+    stopVcd();
+    try {
+      vcd = new VcdWriter(Files.newBufferedWriter(file), top, c.slots().values(), v);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create VCD file " + file, e);
+    }
+    vcdFrom = from;
+    vcdUntil = until;
+  }
+
+  /** Finishes the VCD file being written, if any. */
+  public void stopVcd() {
+    if (vcd != null) {
+      vcd.close();
+      vcd = null;
+    }
+  }
+
+  /** Finishes any VCD file. */
+  @Override
+  public void close() {
+    stopVcd();
+  }
+
+  private void settle() {
+    if (!settled) {
+      for (Eval e : comb) {
+        e.eval(v);
+      }
+      settled = true;
+    }
+  }
+
+  private Slot slot(String name) {
+    Slot s = c.slots().get(name);
+    if (s == null) {
+      throw new IllegalArgumentException(
+          "design " + top + " has no signal named '" + name + "'" + NameSuggestions.hint(name, c.slots().keySet()));
+    }
+    return s;
+  }
+
+  private Slot pokable(String name) {
+    Slot s = slot(name);
+    if (!s.input()) {
+      throw new IllegalArgumentException(
+          "cannot poke '" + name + "': only top-level inputs can be poked ("
+              + String.join(", ", c.inputs().stream().map(Port::name).toList()) + ")");
+    }
+    return s;
+  }
+
+  private SimMemory memory(String name) {
+    SimMemory m = c.memories().get(name);
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "design " + top + " has no memory named '" + name + "'" + NameSuggestions.hint(name, c.memories().keySet()));
+    }
+    return m;
+  }
+
+  private static boolean fits(Type type, long value) {
+    int w = type.width();
+    if (type.signed()) {
+      return w == 64 || (value >> (w - 1)) == 0 || (value >> (w - 1)) == -1;
+    }
+    return value >= 0 && (w >= 63 || value >>> w == 0);
+  }
+
+  private static IllegalArgumentException doesNotFit(String input, Type type, BigInteger value) {
+    return new IllegalArgumentException(
+        "value " + value + " does not fit input " + input + " of " + type + " (range " + type.min() + ".."
+            + type.max() + ")");
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Silica's cycle-accurate simulator: {@link dev.silica.sim.Simulator} compiles a design's IR once
+ * and then runs clock cycles without allocating.
+ *
+ * <h2>Compilation</h2>
+ *
+ * <p>The hierarchy is flattened (every element named by its instance path, {@code pe_1_2.acc};
+ * submodule ports and top outputs become aliases of the signal that drives them), node types are
+ * checked against the width table, the combinational nodes and asynchronous read ports are put in
+ * topological order (a combinational loop is a {@link dev.silica.ir.DesignError} listing every
+ * element on it), and each node gets a small evaluator object holding its slot offsets.
+ *
+ * <h2>Slot layout</h2>
+ *
+ * <p>All values live in one {@code long[]}. A value of {@code w} bits takes {@code ceil(w/64)}
+ * consecutive words, least significant word first. Values are stored <em>normalized</em>: the bits
+ * of the top word above {@code w} repeat the sign bit for signed types and are zero for unsigned
+ * ones, so a value of up to 64 bits is simply its Java {@code long} (a {@code u64} at or above
+ * 2^63 is its bit pattern), and reading a run past its end yields its sign or zero extension.
+ * Order: {@code rst} and the inputs, registers, memory read ports, then the nodes in evaluation
+ * order; constants are written once at compile time; a resize that widens within one word shares
+ * its operand's slot. Memories keep their words in their own {@code long[]}, entry after entry.
+ *
+ * <h2>A cycle</h2>
+ *
+ * <p>Peeking settles the combinational logic for the current inputs (once per change). {@code
+ * step()} settles, then every register and synchronous read port captures its next value from the
+ * settled signals, the write ports store (in order, so the later port wins), and the captured
+ * values become visible: registers reset synchronously to {@code init} while {@code rst} is high,
+ * synchronous reads are read-first.
+ */
+package dev.silica.sim;

@@ -1,0 +1,57 @@
+package dev.silica.testbench;
+
+import com.google.common.collect.ImmutableList;
+import dev.silica.ir.Design;
+import dev.silica.ir.Port;
+import dev.silica.sim.Simulator;
+import java.math.BigInteger;
+
+/** The {@link SimEngine} over Silica's own simulator; it can peek every internal signal. */
+public final class SilicaEngine implements SimEngine {
+
+  private final Simulator sim;
+
+  public SilicaEngine(Design design) {
+    this.sim = Simulator.compile(design);
+  }
+
+  /** The simulator underneath, for what only it offers (memories, VCD). */
+  public Simulator simulator() {
+    return sim;
+  }
+
+  @Override
+  public ImmutableList<Port> inputs() {
+    return sim.inputs();
+  }
+
+  @Override
+  public ImmutableList<Port> outputs() {
+    return sim.outputs();
+  }
+
+  @Override
+  public void poke(String input, BigInteger value) {
+    sim.poke(input, value);
+  }
+
+  @Override
+  public BigInteger peek(String signal) {
+    return sim.peekBig(signal);
+  }
+
+  @Override
+  public void step() {
+    sim.step();
+  }
+
+  @Override
+  public long cycle() {
+    return sim.cycle();
+  }
+
+  @Override
+  public void close() {
+    sim.close();
+  }
+}

@@ -1,0 +1,36 @@
+package dev.silica.testbench;
+
+import com.google.common.collect.ImmutableList;
+import dev.silica.ir.Port;
+import java.math.BigInteger;
+
+/**
+ * One running simulation of a design, whatever simulator runs it: the small command set (poke,
+ * peek, step) that an in-process interpreter and an external simulator driven over a pipe can
+ * both offer. Values are the numeric values of their types (negative for signed signals).
+ *
+ * <p>Contract: after {@link #poke}, a {@link #peek} shows the combinational logic settled for the
+ * inputs as poked; {@link #step} is one rising clock edge.
+ */
+public interface SimEngine extends AutoCloseable {
+
+  /** The top-level inputs, {@code rst} first for designs with state. */
+  ImmutableList<Port> inputs();
+
+  /** The top-level outputs. */
+  ImmutableList<Port> outputs();
+
+  void poke(String input, BigInteger value);
+
+  /** A signal's value; every engine supports top-level ports, some (Silica) every internal signal. */
+  BigInteger peek(String signal);
+
+  void step();
+
+  /** How many clock edges have happened. */
+  long cycle();
+
+  /** Ends the simulation and releases what it holds (processes, files). */
+  @Override
+  void close();
+}
