@@ -41,7 +41,7 @@ public final class Vec<T extends Signal> implements Iterable<T> {
 
   @SafeVarargs
   public static <T extends Signal> Vec<T> of(T... elements) {
-    return of(List.of(elements));
+    return of(ImmutableList.copyOf(elements));
   }
 
   /** The vector {@code make(0) ... make(n-1)}. */

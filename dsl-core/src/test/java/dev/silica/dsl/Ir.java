@@ -1,6 +1,5 @@
 package dev.silica.dsl;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,13 +9,10 @@ import dev.silica.ir.Instance;
 import dev.silica.ir.Memory;
 import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Node;
-import dev.silica.ir.Port;
 import dev.silica.ir.Register;
-import dev.silica.ir.Signals;
-import dev.silica.ir.Type;
-import dev.silica.ir.TypeRules;
+import dev.silica.ir.pass.Passes;
 
-/** Test helpers: elaborate a body, find IR elements by name, check that a design obeys the width table. */
+/** Test helpers: elaborate a body, find IR elements by name, run the IR checks on a design. */
 final class Ir {
 
   private Ir() {}
@@ -81,38 +77,12 @@ final class Ir {
   }
 
   /**
-   * Checks the design against the width table independently of the DSL: every node has the type
-   * {@link TypeRules} gives its op, and every driven element gets exactly its declared type.
+   * Runs the IR's own checks on the design, independently of the DSL: every name resolves and is
+   * driven ({@code CheckDrivers}), every node has the type {@link dev.silica.ir.TypeRules} gives
+   * its op and everything driven gets exactly its declared type ({@code CheckTypes}), and there
+   * is no combinational loop.
    */
   static void assertWellTyped(Design d) {
-    for (ModuleDef m : d.modules().values()) {
-      Signals s = Signals.of(d, m);
-      for (Node n : m.nodes()) {
-        assertEquals(n.type(), TypeRules.resultType(n.op(), name -> s.type(name, n.loc())), n.name() + " in " + m.name());
-      }
-      for (Register r : m.registers()) {
-        assertEquals(r.type(), s.type(r.next(), r.loc()), "next of " + r.name());
-        if (r.enable() != null) {
-          assertEquals(Type.bool(), s.type(r.enable(), r.loc()), "enable of " + r.name());
-        }
-      }
-      for (var c : m.connects()) {
-        Port p = m.port(c.port()).orElseThrow();
-        assertEquals(p.type(), s.type(c.source(), c.loc()), "driver of " + c.port());
-      }
-      for (Instance i : m.instances()) {
-        ModuleDef child = d.module(i.module());
-        child.inputs().forEach(p -> assertEquals(p.type(), s.type(i.inputs().get(p.name()), i.loc()), i.name() + "." + p.name()));
-      }
-      for (Memory mem : m.memories()) {
-        Type addr = Type.u(mem.addressWidth());
-        mem.readPorts().forEach(rp -> assertEquals(addr, s.type(rp.addr(), rp.loc())));
-        for (Memory.WritePort w : mem.writePorts()) {
-          assertEquals(addr, s.type(w.addr(), w.loc()));
-          assertEquals(mem.type(), s.type(w.data(), w.loc()));
-          assertEquals(Type.bool(), s.type(w.enable(), w.loc()));
-        }
-      }
-    }
+    Passes.checks().run(d);
   }
 }
