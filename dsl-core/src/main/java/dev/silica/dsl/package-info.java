@@ -6,6 +6,8 @@
  *
  * <pre>{@code
  * import static dev.silica.dsl.Hw.*;
+ * import dev.silica.dsl.*;
+ * import dev.silica.dsl.Module;   // by name: the wildcard alone is ambiguous with java.lang.Module
  *
  * // Accumulates signed samples while valid; reports a saturated sum and whether it left the range.
  * final class Accumulator extends Module {

@@ -81,6 +81,24 @@ class NamingTest {
   }
 
   @Test
+  void aLongChainFromOneLineGetsDistinctNamesInOrder() {
+    int[] line = new int[1];
+    int length = 20_000;
+    ModuleDef m =
+        Ir.top(
+            () -> {
+              UInt acc = input("a", UInt.of(8));
+              for (int i = 0; i < length; i++) {
+                line[0] = Ir.thisLine(); acc = acc.not();
+              }
+              output("y", UInt.of(8)).connect(acc);
+            });
+    assertEquals(length, m.nodes().size());
+    assertEquals(new Op.Unary(Op.UnaryKind.NOT, "a"), m.nodes().get(0).op());
+    assertEquals("not_" + line[0] + "_" + (length - 1), m.nodes().get(length - 1).name());
+  }
+
+  @Test
   void repeatedExplicitNamesGetASuffix() {
     ModuleDef m =
         Ir.top(
