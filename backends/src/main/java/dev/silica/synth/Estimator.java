@@ -34,7 +34,7 @@ import java.util.Set;
  *       of a constant operand) and one CARRY4 per four bits;
  *   <li>multipliers: DSP48E1 slices when both operands have at least 2 bits and the product at
  *       least 9 (Yosys's {@code mul2dsp} thresholds), one per 25x18 signed tile; below that, a LUT
- *       array of A*B LUTs and (A+B)/4 CARRY4;
+ *       array of A*B+A+B+2 LUTs and (A+B)/4 CARRY4;
  *   <li>trees of 2:1 multiplexers: per bit, one LUT6 per five inputs (data leaves and selects);
  *   <li>bitwise and reduction logic: one LUT6 per five inputs beyond the first; equality one LUT
  *       per three bit pairs plus the reduction; dynamic shifts a 4:1 mux per bit per two stages;
@@ -212,8 +212,8 @@ public final class Estimator {
       int tiles = IntMath.divide(Math.max(wide - 1, 1), 24, RoundingMode.CEILING) * IntMath.divide(Math.max(narrow - 1, 1), 17, RoundingMode.CEILING);
       add(Resource.DSP48E1, tiles);
     } else {
-      // A LUT array: a partial-product bit per LUT, summed on carry chains.
-      add(Resource.LUT_AS_LOGIC, a * b);
+      // A LUT array: a partial-product bit per LUT, plus A+B+2 for the carry-chain adders summing them.
+      add(Resource.LUT_AS_LOGIC, a * b + a + b + 2);
       add(Resource.CARRY4, IntMath.divide(a + b, 4, RoundingMode.CEILING));
     }
   }

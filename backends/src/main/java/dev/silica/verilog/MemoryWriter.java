@@ -50,6 +50,12 @@ final class MemoryWriter {
     this.initFiles = initFiles;
     this.array = ids.fresh(memory.name());
     this.fullDepth = memory.depth() == 1 << memory.addressWidth();
+    if (memory.style() == Memory.Style.DISTRIBUTED && memory.writePorts().size() > 1) {
+      throw new DesignError(
+          memory.loc(),
+          "memory '" + memory.name() + "' asks for distributed RAM but has " + memory.writePorts().size()
+              + " write ports; distributed RAM has one: use one write port, or style auto (registers)");
+    }
     if (memory.style() == Memory.Style.BLOCK && memory.readPorts().stream().anyMatch(rp -> !rp.sync())) {
       throw new DesignError(
           memory.loc(),
