@@ -4,8 +4,8 @@ package dev.silica.testbench;
 public enum Engine {
   /** Silica's own compiled interpreter ({@link dev.silica.sim.Simulator}), in this process. */
   SILICA,
-  /** Verilator, from the emitted Verilog and a generated C++ harness (not available yet). */
+  /** Verilator, from the emitted Verilog and a generated C++ harness ({@link dev.silica.testbench.cosim.VerilatorHarness}). */
   VERILATOR,
-  /** Icarus Verilog, from the emitted Verilog and a generated testbench (not available yet). */
+  /** Icarus Verilog, from the emitted Verilog and a generated testbench ({@link dev.silica.testbench.cosim.IcarusHarness}). */
   ICARUS
 }

@@ -1,6 +1,7 @@
 package dev.silica.testbench;
 
 import dev.silica.ir.Design;
+import dev.silica.testbench.cosim.ExternalEngine;
 
 /** Starts a {@link SimEngine} of the chosen kind for a design. */
 public final class Engines {
@@ -8,17 +9,15 @@ public final class Engines {
   private Engines() {}
 
   /**
-   * A fresh simulation of {@code design} on {@code engine}.
+   * A fresh simulation of {@code design} on {@code engine}. Verilator and Icarus compile the
+   * emitted Verilog into a harness first (once per distinct design; later runs reuse the build).
    *
-   * @throws UnsupportedOperationException for Verilator and Icarus, whose harnesses are not built
-   *     yet
+   * @throws dev.silica.testbench.cosim.ToolFailure when the external tool is missing or fails
    */
   public static SimEngine open(Engine engine, Design design) {
     return switch (engine) {
       case SILICA -> new SilicaEngine(design);
-      case VERILATOR, ICARUS -> throw new UnsupportedOperationException(
-          "the " + engine.name().toLowerCase(java.util.Locale.ROOT)
-              + " engine is not available yet: only Engine.SILICA runs designs so far");
+      case VERILATOR, ICARUS -> ExternalEngine.open(engine, design);
     };
   }
 }

@@ -111,7 +111,8 @@ final class ModuleGenerator {
       steps.add(() -> instance(instanceName, child));
     }
     for (MemoryPlan m : memories) {
-      int asyncReads = dice.between(0, 2);
+      // Block RAM reads synchronously only (the Verilog backend's rule for that style).
+      int asyncReads = m.style == Memory.Style.BLOCK ? 0 : dice.between(0, 2);
       for (int r = 0; r < asyncReads; r++) {
         steps.add(() -> asyncRead(m));
       }
@@ -163,7 +164,8 @@ final class ModuleGenerator {
       reads.add(new Memory.ReadPort(port, address(m), true, enable, LOC));
     }
     ImmutableList.Builder<Memory.WritePort> writes = ImmutableList.builder();
-    int writePorts = dice.between(m.init.isEmpty() ? 1 : 0, 2);
+    // Distributed RAM has one write port (the Verilog backend's rule for that style).
+    int writePorts = dice.between(m.init.isEmpty() ? 1 : 0, m.style == Memory.Style.DISTRIBUTED ? 1 : 2);
     for (int w = 0; w < writePorts; w++) {
       writes.add(new Memory.WritePort(address(m), adapt(pick(), m.type).name(), bool(pick()).name(), LOC));
     }

@@ -1,0 +1,118 @@
+package dev.silica.testbench.cosim;
+
+import com.google.common.collect.ImmutableList;
+import dev.silica.ir.Design;
+import dev.silica.ir.Port;
+import dev.silica.ir.Type;
+import dev.silica.testbench.Engine;
+import dev.silica.testbench.SimEngine;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link SimEngine} over Verilator or Icarus: the design's emitted Verilog in a generated
+ * harness, driven interactively. Only top-level ports can be peeked. Outputs are read once per
+ * change of inputs or clock, so a burst of peeks costs one round trip.
+ */
+public final class ExternalEngine implements SimEngine {
+
+  private final Design design;
+  private final CompiledHarness harness;
+  private final HarnessProcess process;
+  private final ImmutableList<Port> inputs;
+  private final ImmutableList<Port> outputs;
+  private final Map<String, HarnessPort> inputPorts = new HashMap<>();
+  private final Map<String, Integer> outputIndex = new HashMap<>();
+  private ImmutableList<String> settled;
+  private long cycle;
+
+  private ExternalEngine(Design design, CompiledHarness harness) {
+    this.design = design;
+    this.harness = harness;
+    HarnessLayout layout = harness.layout();
+    this.inputs = layout.inputs(0).stream().map(ExternalEngine::port).collect(ImmutableList.toImmutableList());
+    this.outputs = layout.outputs(0).stream().map(ExternalEngine::port).collect(ImmutableList.toImmutableList());
+    layout.inputs(0).forEach(p -> inputPorts.put(p.portName(), p));
+    List<HarnessPort> outs = layout.outputs(0);
+    for (int i = 0; i < outs.size(); i++) {
+      outputIndex.put(outs.get(i).portName(), i);
+    }
+    this.process = harness.start();
+  }
+
+  /** Builds (or reuses) the harness of {@code design} on {@code tool} and starts it. */
+  public static ExternalEngine open(Engine tool, Design design) {
+    HarnessLayout layout = HarnessLayout.of(design);
+    return new ExternalEngine(design, Harnesses.build(tool, layout));
+  }
+
+  /** The compiled harness underneath (its build time, its directory). */
+  public CompiledHarness harness() {
+    return harness;
+  }
+
+  private static Port port(HarnessPort p) {
+    return new Port(p.portName(), p.wrapperName().startsWith("i") ? Port.Direction.IN : Port.Direction.OUT, p.type(),
+        dev.silica.ir.SourceLoc.UNKNOWN);
+  }
+
+  @Override
+  public ImmutableList<Port> inputs() {
+    return inputs;
+  }
+
+  @Override
+  public ImmutableList<Port> outputs() {
+    return outputs;
+  }
+
+  @Override
+  public void poke(String input, BigInteger value) {
+    HarnessPort p = inputPorts.get(input);
+    if (p == null) {
+      throw new IllegalArgumentException(
+          "'" + input + "' is not an input of " + design.top() + " (inputs: " + inputPorts.keySet() + ")");
+    }
+    HarnessProtocol.checkFits(input, p.type(), value);
+    process.poke(p, value);
+    settled = null;
+  }
+
+  @Override
+  public BigInteger peek(String signal) {
+    Integer index = outputIndex.get(signal);
+    if (index == null) {
+      if (inputPorts.containsKey(signal)) {
+        throw new IllegalArgumentException("peek of input '" + signal + "': " + harness.tool() + " peeks outputs only");
+      }
+      throw new IllegalArgumentException("'" + signal + "' is not an output of " + design.top() + " (" + harness.tool()
+          + " can peek top-level outputs only: " + outputIndex.keySet() + ")");
+    }
+    if (settled == null) {
+      settled = process.outputs();
+    }
+    Type type = outputs.get(index).type();
+    String hex = settled.get(index);
+    return HexValues.decode(hex, type).orElseThrow(() -> new ToolFailure(
+        "cycle " + cycle + ": " + signal + " is unknown in " + harness.tool() + " ('" + hex + "')"));
+  }
+
+  @Override
+  public void step() {
+    process.step();
+    settled = null;
+    cycle++;
+  }
+
+  @Override
+  public long cycle() {
+    return cycle;
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}
