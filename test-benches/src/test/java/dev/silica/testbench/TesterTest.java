@@ -3,9 +3,14 @@ package dev.silica.testbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Tester on Silica's engine: expectations, reset, waiting for a handshake. */
+import dev.silica.verilog.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The Tester: expectations, reset, waiting for a handshake, on Silica's engine and on Verilator and Icarus. */
 class TesterTest {
 
   @Test
@@ -53,9 +58,38 @@ class TesterTest {
     }
   }
 
-  @Test
-  void engineKindsThatAreNotBuiltYetSaySo() {
-    var e = assertThrows(UnsupportedOperationException.class, () -> Tester.of(TestDesigns.adder(), Engine.VERILATOR));
-    assertEquals("the verilator engine is not available yet: only Engine.SILICA runs designs so far", e.getMessage());
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Engine.class)
+  void theSameTesterCodeRunsOnEveryEngine(Engine engine) {
+    requireTool(engine);
+    try (Tester t = Tester.of(TestDesigns.counter(), engine)) {
+      t.reset().poke("en", 1).step(2).expect("value", 7).expect("at7", 1);
+      t.poke("en", 0).step(5).expect("value", 7);
+      var e = assertThrows(AssertionError.class, () -> t.expect("value", 8));
+      assertEquals("cycle 8: value = 7, expected 8", e.getMessage());
+      assertEquals(1, t.poke("en", 1).waitFor("at7", 0, 3));
+    }
+    try (Tester t = Tester.of(TestDesigns.adder(), engine)) {
+      t.poke("a", -8).poke("b", -8).expect("y", -16).poke("b", 7).expect("y", -1);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Engine.class, names = {"VERILATOR", "ICARUS"})
+  void externalEnginesNameTheSignalTheyCannotPeek(Engine engine) {
+    requireTool(engine);
+    try (Tester t = Tester.of(TestDesigns.counter(), engine)) {
+      var e = assertThrows(IllegalArgumentException.class, () -> t.peek("count"));
+      assertTrue(e.getMessage().contains("'count' is not an output of counter"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> t.poke("en", 2));
+    }
+  }
+
+  private static void requireTool(Engine engine) {
+    switch (engine) {
+      case VERILATOR -> Tools.require("verilator");
+      case ICARUS -> Tools.require("iverilog");
+      case SILICA -> { }
+    }
   }
 }

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A random design on which Silica and the other tool disagreed (or the tool failed): its seed, the
- * one-line account of the original failure, and the shrunk reproducer written as {@code .sir}.
+ * A random design on which Silica and the other tool disagreed (or the tool failed): its seed, its
+ * {@linkplain Fuzzer#failureKind kind}, the account of the original failure, and the shrunk
+ * reproducer written as {@code .sir}.
  */
-public record FuzzFailure(long seed, String summary, Optional<Path> reproducer, int shrunkElements) {}
+public record FuzzFailure(long seed, String kind, String summary, Optional<Path> reproducer, int shrunkElements) {}

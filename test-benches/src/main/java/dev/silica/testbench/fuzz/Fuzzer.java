@@ -26,7 +26,7 @@ import java.util.Optional;
  * and on Verilator or Icarus. Designs are compiled in bundles to spread the tool's build cost. Each
  * disagreement or tool failure is shrunk ({@link Shrinker}) to a small design that fails the same
  * way, written as {@code .sir} (its stimulus seed and cycle count among its attributes), ready to
- * become a regression test.
+ * become a regression test; later failures of a kind already shrunk in the run are only counted.
  */
 public final class Fuzzer {
 
@@ -78,6 +78,7 @@ public final class Fuzzer {
     int agreed = 0;
     long agreedCycles = 0;
     ImmutableList.Builder<FuzzFailure> failures = ImmutableList.builder();
+    java.util.Set<String> shrunkKinds = new java.util.HashSet<>();
     for (int from = 0; from < seeds; from += options.bundleSize()) {
       List<Long> bundleSeeds = new ArrayList<>();
       List<Design> designs = new ArrayList<>();
@@ -97,7 +98,10 @@ public final class Fuzzer {
           agreedCycles += r.cycles();
         } else {
           log.println(r.summary());
-          failures.add(reproduce(bundleSeeds.get(k), designs.get(k), r, tool, options, log));
+          String kind = failureKind(r);
+          failures.add(shrunkKinds.add(kind)
+              ? reproduce(bundleSeeds.get(k), designs.get(k), r, tool, options, log)
+              : new FuzzFailure(bundleSeeds.get(k), kind, r.summary(), Optional.empty(), size(designs.get(k))));
         }
       }
       log.printf(Locale.ROOT, "seeds %d..%d: %d/%d agreed so far (%d s)%n", options.firstSeed(),
@@ -114,10 +118,10 @@ public final class Fuzzer {
   }
 
   private static FuzzFailure reproduce(long seed, Design design, CosimResult failure, Engine tool, Options options, PrintStream log) {
-    String kind = kind(failure);
+    String kind = failureKind(failure);
     Design shrunk = Shrinker.shrink(design, candidate -> {
       CosimResult again = Cosim.run(candidate, stimulus(candidate, seed, options.cycles()), tool);
-      return !again.agreed() && kind(again).equals(kind);
+      return !again.agreed() && failureKind(again).equals(kind);
     }, options.shrinkTests());
     CosimResult shrunkFailure = Cosim.run(shrunk, stimulus(shrunk, seed, options.cycles()), tool);
     Design reproducer = withStimulusAttributes(shrunk, seed, options.cycles());
@@ -130,7 +134,7 @@ public final class Fuzzer {
     }
     int elements = size(shrunk);
     log.println("  shrunk from " + size(design) + " to " + elements + " elements: " + file);
-    return new FuzzFailure(seed, failure.summary(), Optional.of(file), elements);
+    return new FuzzFailure(seed, kind, failure.summary(), Optional.of(file), elements);
   }
 
   private static String header(CosimResult original, CosimResult shrunk, Engine tool) {
@@ -168,7 +172,7 @@ public final class Fuzzer {
    * What kind of failure a result is, so that shrinking keeps the same bug: a disagreement, or the
    * first error line with file positions and numbers blanked out.
    */
-  static String kind(CosimResult r) {
+  public static String failureKind(CosimResult r) {
     if (r.mismatch().isPresent()) {
       return "mismatch";
     }
