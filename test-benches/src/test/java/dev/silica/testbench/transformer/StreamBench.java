@@ -22,18 +22,38 @@ final class StreamBench {
     }
   }
 
-  /** A stream's port prefix ({@code in}), and whether its data is a vector ({@code in_data_i}). */
-  record Port(String prefix, boolean vector, int lanes) {
+  /** A stream's port prefix ({@code in}) and the names of its data ports, one per lane. */
+  record Port(String prefix, List<String> dataPorts) {
     static Port scalar(String prefix) {
-      return new Port(prefix, false, 1);
+      return new Port(prefix, List.of(prefix + "_data"));
     }
 
     static Port vector(String prefix, int lanes) {
-      return new Port(prefix, true, lanes);
+      return named(prefix, "data", lanes);
+    }
+
+    /** Lanes {@code prefix_field_0 ..}, then the next field's, in the order given. */
+    static Port named(String prefix, String field, int lanes) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < lanes; i++) {
+        names.add(prefix + "_" + field + "_" + i);
+      }
+      return new Port(prefix, names);
+    }
+
+    /** This port's lanes followed by {@code other}'s (same prefix). */
+    Port then(Port other) {
+      List<String> names = new ArrayList<>(dataPorts);
+      names.addAll(other.dataPorts);
+      return new Port(prefix, names);
+    }
+
+    int lanes() {
+      return dataPorts.size();
     }
 
     String data(int lane) {
-      return vector ? prefix + "_data_" + lane : prefix + "_data";
+      return dataPorts.get(lane);
     }
   }
 
