@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The transformer generators are found by name and elaborate with their defaults. */
 class GeneratorsTest {
 
-  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc");
+  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc", "systolic", "batchnorm");
 
   @Test
   void everyBlockIsRegisteredUnderItsName() {
@@ -48,6 +48,8 @@ class GeneratorsTest {
       registry.get("residual-add").generate(Map.of("a_bits", bits, "out_bits", bits));
       registry.get("avgpool").generate(Map.of("bits", bits));
       registry.get("posenc").generate(Map.of("bits", bits));
+      registry.get("systolic").generate(Map.of("a_bits", bits, "b_bits", bits, "rows", "2", "cols", "2"));
+      registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
     }
   }
 
@@ -57,6 +59,23 @@ class GeneratorsTest {
     ParameterError error = assertThrows(ParameterError.class,
         () -> requant.generate(Map.of("rounding", "double_rounding", "acc_bits", "33")));
     assertTrue(error.getMessage().contains("acc_bits"), error.getMessage());
+  }
+
+  @Test
+  void systolicRefusesAnAccumulatorThatCouldOverflowForItsK() {
+    Generator systolic = GeneratorRegistry.load().get("systolic");
+    ParameterError error = assertThrows(ParameterError.class,
+        () -> systolic.generate(Map.of("max_k", "64", "acc_bits", "21")));
+    assertTrue(error.getMessage().contains("at least 22"), error.getMessage());
+    systolic.generate(Map.of("max_k", "64", "acc_bits", "22", "rows", "2", "cols", "2"));
+  }
+
+  @Test
+  void systolicRefusesAPackingThatDoesNotFitTheDsp() {
+    Generator systolic = GeneratorRegistry.load().get("systolic");
+    ParameterError error = assertThrows(ParameterError.class,
+        () -> systolic.generate(Map.of("multiplier", "packed", "max_k", "64")));
+    assertTrue(error.getMessage().contains("A port"), error.getMessage());
   }
 
   @Test
