@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The transformer generators are found by name and elaborate with their defaults. */
 class GeneratorsTest {
 
-  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc", "systolic", "batchnorm", "linear");
+  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc", "systolic", "batchnorm", "linear", "softmax");
 
   @Test
   void everyBlockIsRegisteredUnderItsName() {
@@ -51,6 +51,7 @@ class GeneratorsTest {
       registry.get("systolic").generate(Map.of("a_bits", bits, "b_bits", bits, "rows", "2", "cols", "2"));
       registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
       registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits));
+      registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits));
     }
   }
 
