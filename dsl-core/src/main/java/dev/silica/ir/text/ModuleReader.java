@@ -2,6 +2,7 @@ package dev.silica.ir.text;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
 import dev.silica.ir.Connect;
 import dev.silica.ir.Instance;
 import dev.silica.ir.Memory;
@@ -13,6 +14,7 @@ import dev.silica.ir.Register;
 import dev.silica.ir.Type;
 import dev.silica.ir.TypeRules;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.antlr.v4.runtime.Token;
@@ -24,6 +26,9 @@ import org.antlr.v4.runtime.Token;
  * instance bindings against the instantiated module's inputs, connections against the outputs.
  */
 final class ModuleReader extends SirBaseVisitor<Void> {
+
+  private static final ImmutableMap<String, Memory.Style> STYLES =
+      Maps.uniqueIndex(Arrays.asList(Memory.Style.values()), Memory.Style::mnemonic);
 
   private final TreeLeaves leaves;
   private final Map<String, ModuleDef> earlierModules;
@@ -99,7 +104,7 @@ final class ModuleReader extends SirBaseVisitor<Void> {
             depth,
             word,
             initialWords(ctx.memoryInit(), depth, word),
-            ctx.style == null ? Memory.Style.AUTO : Memory.Style.valueOf(ctx.style.getText().toUpperCase(java.util.Locale.ROOT)),
+            ctx.style == null ? Memory.Style.AUTO : STYLES.get(ctx.style.getText()),
             ctx.readPort().stream().map(this::readPort).collect(ImmutableList.toImmutableList()),
             ctx.writePort().stream().map(this::writePort).collect(ImmutableList.toImmutableList()),
             leaves.loc(ctx.loc(), ctx)));

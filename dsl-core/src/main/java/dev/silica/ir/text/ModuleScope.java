@@ -1,11 +1,10 @@
 package dev.silica.ir.text;
 
 import dev.silica.ir.ModuleDef;
-import dev.silica.ir.Port;
 import dev.silica.ir.Type;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -139,9 +138,7 @@ final class ModuleScope {
             ctx.moduleName.start,
             "there is no module named '" + scope.leaves.name(ctx.moduleName) + "' before this instance");
       }
-      for (Port output : (Iterable<Port>) module.outputs()::iterator) {
-        signal(name + "." + output.name(), output.type(), ctx.id);
-      }
+      module.outputs().forEach(output -> signal(name + "." + output.name(), output.type(), ctx.id));
       return null;
     }
   }

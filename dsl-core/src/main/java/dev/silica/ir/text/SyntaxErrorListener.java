@@ -16,8 +16,8 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class SyntaxErrorListener extends BaseErrorListener {
 
   /**
-   * Token sets that read better as one phrase, largest first: where the parser expects any name
-   * it accepts every keyword too, and listing them all would bury the message.
+   * A set of tokens said as one phrase when all of them are expected: where the parser expects a
+   * name it accepts every keyword too, and listing them all would bury the message.
    */
   private record Phrase(IntervalSet tokens, String words) {}
 
@@ -60,6 +60,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
     return joinAlternatives(words);
   }
 
+  /** The phrases to try, largest token set first. */
   private static List<Phrase> phrases(Parser parser) {
     return List.of(
         new Phrase(firstTokens(parser, Sir.RULE_name), "a name"),

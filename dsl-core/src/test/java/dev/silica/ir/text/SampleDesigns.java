@@ -154,6 +154,6 @@ final class SampleDesigns {
         ImmutableMap.of(
             "generator", "everything",
             "param.note", "a \"quoted\" value, with spaces",
-            "odd key", "tab\there, newline\nand a backslash \\ and π"));
+            "odd key", "tab\there, newline\nand a backslash \\ and π and a bell \u0007"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.silica.ir.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.collect.ImmutableMap;
 import dev.silica.ir.Connect;
@@ -74,15 +75,15 @@ class SirRoundTripTest {
     Design design =
         new Design("top", ImmutableMap.of("module", leaf.build(), "top", top), ImmutableMap.of("design", "attribute"));
     assertRoundTrips(design);
-    assertEquals(true, SirPrinter.print(design).contains("\n  add : u8 = not u8 @ Sample.java:2\n"));
+    assertTrue(SirPrinter.print(design).contains("\n  add : u8 = not u8 @ Sample.java:2\n"));
   }
 
   @Test
   void namesThatNeedQuotesAreQuotedAndReadBack() {
     String text = SirPrinter.print(SampleDesigns.everything());
-    assertEquals(true, text.contains("in \"odd name[0]\" : u8 @ Sample.java:15"), text);
-    assertEquals(true, text.contains("@ \"My File.java\":62"), text);
-    assertEquals(true, text.contains("attribute \"odd key\" = \"tab\\there, newline\\nand a backslash \\\\ and π\""), text);
+    assertTrue(text.contains("in \"odd name[0]\" : u8 @ Sample.java:15"), text);
+    assertTrue(text.contains("@ \"My File.java\":62"), text);
+    assertTrue(text.contains("attribute \"odd key\" = \"tab\\there, newline\\nand a backslash \\\\ and π and a bell \\u0007\""), text);
     assertRoundTrips(SampleDesigns.everything());
   }
 
@@ -94,7 +95,7 @@ class SirRoundTripTest {
             + "      " + IntStream.range(0, 16).mapToObj(i -> Integer.toString(i * 13 - 128)).collect(Collectors.joining(", ")) + ",\n"
             + "      " + IntStream.range(16, 20).mapToObj(i -> Integer.toString(i * 13 - 128)).collect(Collectors.joining(", ")) + "\n"
             + "    ]\n";
-    assertEquals(true, text.contains(rows), text);
+    assertTrue(text.contains(rows), text);
   }
 
   private static Port in(String name, Type type) {
