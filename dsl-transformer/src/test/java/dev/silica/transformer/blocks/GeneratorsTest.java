@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The transformer generators are found by name and elaborate with their defaults. */
 class GeneratorsTest {
 
-  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc", "systolic", "batchnorm", "linear", "softmax");
+  private static final List<String> NAMES = List.of("requant", "relu", "residual-add", "avgpool", "posenc", "systolic", "batchnorm", "linear", "softmax", "layernorm");
 
   @Test
   void everyBlockIsRegisteredUnderItsName() {
@@ -52,6 +52,7 @@ class GeneratorsTest {
       registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
       registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits));
       registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits));
+      registry.get("layernorm").generate(Map.of("in_bits", bits, "out_bits", bits));
     }
   }
 
