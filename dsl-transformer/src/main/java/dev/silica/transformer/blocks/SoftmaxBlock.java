@@ -4,7 +4,6 @@ import static dev.silica.dsl.Hw.bundle;
 import static dev.silica.dsl.Hw.mem;
 import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.reg;
-import static dev.silica.dsl.Hw.rom;
 import static dev.silica.dsl.Hw.when;
 
 import dev.silica.dsl.Bool;
@@ -14,17 +13,20 @@ import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
 import dev.silica.ir.Memory;
 import dev.silica.transformer.golden.ExpLut;
+import dev.silica.transformer.golden.IExp;
+import dev.silica.transformer.golden.IntExp;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntSoftmax;
 
 /**
- * Streaming integer softmax with the exponential table and a sequential radix-2 restoring divider,
- * bit for bit as {@link IntSoftmax} built {@link IntSoftmax#withLut with a LUT} and the {@link
- * IntSoftmax.Normalizer#DIVIDER divider}.
+ * Streaming integer softmax with a sequential radix-2 restoring divider, bit for bit as {@link
+ * IntSoftmax} with the {@link IntSoftmax.Normalizer#DIVIDER divider} and either exponential: the
+ * table over all input differences ({@link ExpLut}) or I-BERT's polynomial ({@link IExp}), both as
+ * an {@link ExpCircuit}.
  *
  * <p>A row of up to {@code maxLength} signed codes arrives ({@code last} ends it) and is kept in a
  * distributed-RAM buffer while the row maximum is tracked; then one element per cycle looks up
- * {@code e_i = LUT[max - x_i]} (a ROM over all {@code 2^b} differences), adds it to the sum and
+ * {@code e_i = exp(max - x_i)}, adds it to the sum and
  * keeps it; then for each element the divider computes {@code floor((2 e_i P + S) / 2S)}, one
  * quotient bit per cycle ({@code outBits} cycles), and the probability leaves as an unsigned
  * {@code outBits}-bit code of scale {@code 1 / (2^outBits - 1)} ({@code last} on the row's final
@@ -48,18 +50,18 @@ public final class SoftmaxBlock extends Module {
   }
 
   public SoftmaxBlock(IntSoftmax golden) {
-    if (!(golden.exp() instanceof ExpLut) || golden.normalizer() != IntSoftmax.Normalizer.DIVIDER) {
-      throw new IllegalArgumentException("the softmax block implements the LUT exponential with the divider");
+    if (golden.normalizer() != IntSoftmax.Normalizer.DIVIDER) {
+      throw new IllegalArgumentException("the softmax block normalizes with the divider, not " + golden.normalizer());
     }
-    ExpLut lut = (ExpLut) golden.exp();
+    IntExp exp = golden.exp();
     IntFormat input = golden.input();
     int bits = input.bits();
     int outBits = golden.outBits();
     long top = golden.outputMax();
     int maxLength = golden.maxLength();
-    int expBits = IntFormat.unsignedFor(lut.maxValue()).bits();
+    int expBits = ExpCircuit.width(exp);
     int sumBits = golden.sumFormat().bits();
-    int numeratorBits = IntFormat.unsignedFor(2 * lut.maxValue() * top + maxLength * lut.maxValue()).bits();
+    int numeratorBits = IntFormat.unsignedFor(2 * exp.maxValue() * top + maxLength * exp.maxValue()).bits();
     int divisorBits = sumBits + outBits;
 
     in = bundle("in", p -> new Stream<>(p.flipped(), SInt.of(bits)));
@@ -67,11 +69,6 @@ public final class SoftmaxBlock extends Module {
 
     Mem<SInt> codes = mem("codes", SInt.of(bits), maxLength).style(Memory.Style.DISTRIBUTED);
     Mem<UInt> exps = mem("exps", UInt.of(expBits), maxLength).style(Memory.Style.DISTRIBUTED);
-    long[] table = new long[(int) input.codeCount()];
-    for (int k = 0; k < table.length; k++) {
-      table[k] = lut.entry(k);
-    }
-    Mem<UInt> expTable = rom("exp_table", UInt.of(expBits), table).style(Memory.Style.DISTRIBUTED);
     int indexBits = codes.addressWidth();
 
     UInt phase = reg("phase", UInt.of(3), Phase.LOAD.ordinal());
@@ -102,7 +99,7 @@ public final class SoftmaxBlock extends Module {
     Bool lastIndex = index.add(1).eq(count);
     UInt nextIndex = index.add(1).resize(indexBits);
     UInt delta = rowMax.sub(codes.read(index)).asUInt().resize(bits);
-    UInt e = expTable.read(delta);
+    UInt e = ExpCircuit.of(exp, delta);
     when(phase.eq(Phase.SUM.ordinal()), () -> {
       exps.write(index, e, Bool.lit(true));
       sum.connect(sum.add(e).resize(sumBits));

@@ -52,6 +52,7 @@ class GeneratorsTest {
       registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
       registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits));
       registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits));
+      registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits, "exp", "iexp"));
       registry.get("layernorm").generate(Map.of("in_bits", bits, "out_bits", bits));
     }
   }

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The softmax block on Silica's simulator equals {@link IntSoftmax} (LUT exponential, divider) bit
- * for bit at 4, 6 and 8 bits: random rows of random length (fixed seeds), a single-element row, a
+ * The softmax block on Silica's simulator equals {@link IntSoftmax} (LUT or i-exp exponential,
+ * divider) bit for bit at 4, 6 and 8 bits: random rows of random length (fixed seeds), a single-element row, a
  * row of equal codes, the extreme codes, and the longest row, back to back under random stalls.
  */
 class SoftmaxSimTest {
@@ -76,6 +76,25 @@ class SoftmaxSimTest {
         StreamBench.Beat out = result.beats().get(beat++);
         actual[i] = out.lanes()[0];
         assertEquals(i == row.length - 1, out.last(), "last marks the row's final probability");
+      }
+      assertArrayEquals(Arrays.stream(golden.apply(row)).asLongStream().toArray(), actual, "row " + r);
+    }
+  }
+
+  @ParameterizedTest(name = "i-exp s{0} -> u{1}, P={2}, rows up to {3}")
+  @CsvSource({"4, 4, 6, 8", "6, 6, 8, 12", "8, 8, 8, 16", "8, 6, 10, 7"})
+  void iExpHardwareEqualsGoldenBitForBit(int bits, int outBits, int precision, int maxLength) {
+    IntFormat format = IntFormat.signed(bits);
+    IntSoftmax golden = IntSoftmax.withIExp(format, 8.0 / (1 << (bits - 1)), precision, outBits, maxLength,
+        IntSoftmax.Normalizer.DIVIDER);
+    List<int[]> rows = rows(format, maxLength, bits * 13 + maxLength);
+    StreamBench.Result result = run(golden, rows, bits + 1, 0.7);
+    int beat = 0;
+    for (int r = 0; r < rows.size(); r++) {
+      int[] row = rows.get(r);
+      long[] actual = new long[row.length];
+      for (int i = 0; i < row.length; i++) {
+        actual[i] = result.beats().get(beat++).lanes()[0];
       }
       assertArrayEquals(Arrays.stream(golden.apply(row)).asLongStream().toArray(), actual, "row " + r);
     }
