@@ -15,7 +15,8 @@ import dev.silica.transformer.golden.RoundingMode;
 import java.util.Random;
 
 /**
- * The {@code linear} generator: a {@link LinearBlock} whose float weights are drawn from N(0, 1/K)
+ * The {@code linear} generator: a {@link LinearBlock} (one MAC) or a {@link LinearSystolicBlock}
+ * (an {@code R x N} systolic array over batches of {@code R} vectors), whose float weights are drawn from N(0, 1/K)
  * with the given seed (a stand-in for trained weights, so the CLI can build and size a layer of
  * any shape) and quantized per tensor.
  */
@@ -28,8 +29,8 @@ public final class LinearGenerator implements Generator {
 
   @Override
   public String description() {
-    return "Quantized linear layer y = requant(x W + b) on one MAC, weights and bias from block or distributed"
-        + " ROM; one vector per K + K N + 4 cycles.";
+    return "Quantized linear layer y = requant(x W + b) on one MAC or a systolic array, weights from block or"
+        + " distributed ROM, requantizer at the output.";
   }
 
   @Override
@@ -44,6 +45,9 @@ public final class LinearGenerator implements Generator {
         new Param("out_scale", "0.03125", "real scale of the output"),
         new Param("rounding", "single_rounding", "double_rounding, single_rounding or round_half_up_shift"),
         new Param("rom", "distributed", "block or distributed ROM for weights and bias"),
+        new Param("engine", "mac", "mac (one multiply-accumulate) or systolic (a batch x n array)"),
+        new Param("batch", "4", "systolic: vectors per batch R, the array's rows (1..64)"),
+        new Param("multiplier", "dsp", "systolic: lut, dsp or packed"),
         new Param("seed", "1", "seed of the stand-in weights"));
   }
 
@@ -52,11 +56,29 @@ public final class LinearGenerator implements Generator {
     Linear golden = linear(p);
     Memory.Style style = p.getEnum("rom", RomStyle.class) == RomStyle.BLOCK ? Memory.Style.BLOCK
         : Memory.Style.DISTRIBUTED;
+    if (p.getEnum("engine", Engine.class) == Engine.SYSTOLIC) {
+      int batch = p.getInt("batch", 1, 64);
+      MultiplierKind multiplier = p.getEnum("multiplier", MultiplierKind.class);
+      try {
+        new SystolicConfig(batch, golden.foldedBias().length, golden.input(), golden.weight(), golden.weights().length,
+            multiplier);
+      } catch (IllegalArgumentException e) {
+        throw ParameterError.invalid("multiplier", p.getString("multiplier"), e.getMessage());
+      }
+      return Elaborator.elaborate(() -> new LinearSystolicBlock(golden, batch, multiplier, style),
+          p.designAttributes());
+    }
     try {
       return Elaborator.elaborate(() -> new LinearBlock(golden, style), p.designAttributes());
     } catch (IllegalArgumentException e) {
       throw ParameterError.invalid("rounding", p.getString("rounding"), e.getMessage());
     }
+  }
+
+  /** What computes the dot products. */
+  public enum Engine {
+    MAC,
+    SYSTOLIC
   }
 
   /** Where the weights live. */

@@ -51,6 +51,7 @@ class GeneratorsTest {
       registry.get("systolic").generate(Map.of("a_bits", bits, "b_bits", bits, "rows", "2", "cols", "2"));
       registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
       registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits));
+      registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "engine", "systolic"));
       registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits));
       registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits, "exp", "iexp"));
       registry.get("layernorm").generate(Map.of("in_bits", bits, "out_bits", bits));

@@ -68,6 +68,11 @@ class LinearSimTest {
 
   private static StreamBench.Result run(Linear golden, Memory.Style style, List<int[]> vectors, long seed,
       double rate) {
+    return run(Elaborator.elaborate(() -> new LinearBlock(golden, style)), golden, vectors, seed, rate);
+  }
+
+  private static StreamBench.Result run(dev.silica.ir.Design design, Linear golden, List<int[]> vectors, long seed,
+      double rate) {
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int[] x : vectors) {
       for (int i = 0; i < x.length; i++) {
@@ -75,7 +80,7 @@ class LinearSimTest {
       }
     }
     int n = golden.foldedBias().length;
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new LinearBlock(golden, style)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(design, Engine.SILICA)) {
       tester.reset();
       return new StreamBench(tester, seed, rate, rate).run(List.of(StreamBench.Port.scalar("in")), List.of(beats),
           StreamBench.Port.scalar("out"), vectors.size() * n, 40 * vectors.size() * (beats.size() + n * 20));
@@ -102,6 +107,32 @@ class LinearSimTest {
         StreamBench.Beat out = result.beats().get(beat++);
         actual[j] = out.lanes()[0];
         assertEquals(j == n - 1, out.last(), "last marks the vector's final output");
+      }
+      assertArrayEquals(Arrays.stream(golden.apply(vectors.get(v))).asLongStream().toArray(), actual, "vector " + v);
+    }
+  }
+
+  @ParameterizedTest(name = "systolic batch {0}, K={1} N={2} s{3} x s{4} -> s{5}, {6}, {7}")
+  @CsvSource({
+      "2, 6, 3, 8, 8, 8, SINGLE_ROUNDING, DSP, DISTRIBUTED",
+      "3, 5, 4, 4, 4, 4, ROUND_HALF_UP_SHIFT, LUT, BLOCK",
+      "2, 7, 2, 6, 6, 6, DOUBLE_ROUNDING, PACKED, DISTRIBUTED",
+      "1, 4, 5, 8, 4, 6, DOUBLE_ROUNDING, DSP, BLOCK",
+      "4, 1, 1, 4, 8, 8, SINGLE_ROUNDING, LUT, BLOCK"})
+  void systolicEngineEqualsGoldenBitForBit(int batch, int k, int n, int inBits, int weightBits, int outBits,
+      RoundingMode mode, dev.silica.transformer.blocks.MultiplierKind multiplier, Memory.Style style) {
+    Linear golden = golden(k, n, inBits, weightBits, outBits, 1, mode, k * 37 + n);
+    List<int[]> vectors = vectors(golden, 4 * batch - 2, k + n + batch);
+    StreamBench.Result result = run(Elaborator.elaborate(
+        () -> new dev.silica.transformer.blocks.LinearSystolicBlock(golden, batch, multiplier, style)), golden, vectors,
+        k + 1, 0.7);
+    int beat = 0;
+    for (int v = 0; v < vectors.size(); v++) {
+      long[] actual = new long[n];
+      for (int j = 0; j < n; j++) {
+        StreamBench.Beat out = result.beats().get(beat++);
+        actual[j] = out.lanes()[0];
+        assertEquals(j == n - 1, out.last());
       }
       assertArrayEquals(Arrays.stream(golden.apply(vectors.get(v))).asLongStream().toArray(), actual, "vector " + v);
     }
