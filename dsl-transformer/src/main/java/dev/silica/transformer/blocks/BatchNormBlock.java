@@ -11,6 +11,7 @@ import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
 import dev.silica.transformer.golden.FoldedBatchNorm;
 import dev.silica.transformer.golden.IntFormat;
+import java.util.Arrays;
 
 /**
  * Streaming folded BatchNorm, bit for bit as {@link FoldedBatchNorm}: codes arrive channel by
@@ -65,7 +66,7 @@ public final class BatchNormBlock extends Module {
 
   /** The words padded with zeros to the counter's full range, so every address reads a word. */
   private static long[] padded(long[] words, int addressBits) {
-    return java.util.Arrays.copyOf(words, Math.max(words.length, 1 << addressBits));
+    return Arrays.copyOf(words, Math.max(words.length, 1 << addressBits));
   }
 
   @Override

@@ -17,6 +17,7 @@ import dev.silica.dsl.UInt;
 import dev.silica.ir.Memory;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
+import dev.silica.transformer.golden.RoundingMode;
 
 /**
  * Streaming quantized linear layer on one multiply-accumulate unit, bit for bit as {@link Linear}:
@@ -44,7 +45,7 @@ public final class LinearBlock extends Module {
     int n = bias.length;
     int accBits = golden.accumulatorFormat().bits();
     int outBits = golden.requantizer().output().bits();
-    if (golden.requantizer().mode() == dev.silica.transformer.golden.RoundingMode.DOUBLE_ROUNDING && accBits > 32) {
+    if (golden.requantizer().mode() == RoundingMode.DOUBLE_ROUNDING && accBits > 32) {
       throw new IllegalArgumentException("double rounding needs an int32 accumulator; this layer needs " + accBits
           + " bits");
     }

@@ -10,6 +10,7 @@ import static dev.silica.dsl.Hw.regNext;
 import dev.silica.dsl.Bool;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import java.util.Locale;
 
 /**
  * One output-stationary processing element: every cycle it adds {@code a_in * b_in} to its
@@ -31,7 +32,7 @@ public final class ProcessingElement extends Module {
     param("a", aBits);
     param("b", bBits);
     param("acc", accBits);
-    param(kind.name().toLowerCase(java.util.Locale.ROOT), 1);
+    param(kind.name().toLowerCase(Locale.ROOT), 1);
     aIn = input("a_in", SInt.of(aBits));
     bIn = input("b_in", SInt.of(bBits));
     firstIn = input("first_in", Bool.TYPE);

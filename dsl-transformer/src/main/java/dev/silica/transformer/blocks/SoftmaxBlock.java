@@ -7,6 +7,7 @@ import static dev.silica.dsl.Hw.reg;
 import static dev.silica.dsl.Hw.when;
 
 import dev.silica.dsl.Bool;
+import dev.silica.dsl.Hw;
 import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
@@ -144,7 +145,7 @@ public final class SoftmaxBlock extends Module {
   }
 
   private static UInt cat(UInt high, Bool low) {
-    return dev.silica.dsl.Hw.cat(high, low).resize(high.width());
+    return Hw.cat(high, low).resize(high.width());
   }
 
   @Override

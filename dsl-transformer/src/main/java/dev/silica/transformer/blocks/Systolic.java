@@ -10,6 +10,7 @@ import static dev.silica.dsl.Hw.when;
 import dev.silica.dsl.Bool;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import dev.silica.dsl.Signal;
 import dev.silica.dsl.UInt;
 import dev.silica.dsl.Vec;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class Systolic extends Module {
   }
 
   /** {@code value} delayed by {@code cycles} registers. */
-  private static <T extends dev.silica.dsl.Signal> T skew(String name, T value, int cycles) {
+  private static <T extends Signal> T skew(String name, T value, int cycles) {
     T delayed = value;
     for (int d = 1; d <= cycles; d++) {
       delayed = regNext(name + "_" + d, delayed);

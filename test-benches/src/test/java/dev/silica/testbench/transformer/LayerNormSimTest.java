@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -79,6 +80,28 @@ class LayerNormSimTest {
         }
         assertArrayEquals(Arrays.stream(golden.apply(rows.get(r))).asLongStream().toArray(), actual, "row " + r);
       }
+    }
+  }
+
+  @Test
+  void aRowTakesLoadSquaresRootThenQuotientBitsPlusTwoPerChannel() {
+    int channels = 16;
+    double[] ones = new double[channels];
+    Arrays.fill(ones, 1);
+    IntLayerNorm golden = IntLayerNorm.of(ones, new double[channels], IntFormat.signed(8),
+        QuantSpec.symmetric(1.0 / 32, 8), 8, 16);
+    List<StreamBench.Beat> beats = new ArrayList<>();
+    for (int c = 0; c < channels; c++) {
+      beats.add(StreamBench.Beat.of(c * 13 - 100, c == channels - 1));
+    }
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new LayerNormBlock(golden)), Engine.SILICA)) {
+      tester.reset();
+      StreamBench.Result result = new StreamBench(tester, 1, 1.0, 1.0).run(List.of(StreamBench.Port.scalar("in")),
+          List.of(beats), StreamBench.Port.scalar("out"), channels, 1000);
+      // L = 16, 8-bit codes: L Q <= 16^2 * (255 * 16)^2 < 2^32, so 16 root steps; the quotient has
+      // F + width(16) + 1 = 8 + 5 + 1 = 14 bits. Load 16, squares 16, root 16, start 1, divide 14.
+      assertEquals(15 + 1 + 16 + 16 + 1 + 14, result.latency());
+      assertEquals(15 * (14 + 2), result.lastOutputCycle() - result.firstOutputCycle());
     }
   }
 }
