@@ -30,7 +30,7 @@
  *       after the last input</td><td>a vector per K + K N + 4</td></tr>
  *   <tr><td>linear (systolic)</td><td>{@link dev.silica.transformer.blocks.LinearSystolicBlock}</td>
  *       <td>see class</td><td>R vectors per R K + K + 1 + R + N - 2 + R N</td></tr>
- *   <tr><td>softmax</td><td>{@link dev.silica.transformer.blocks.SoftmaxBlock}</td><td>2L + outBits after
+ *   <tr><td>softmax</td><td>{@link dev.silica.transformer.blocks.SoftmaxBlock}</td><td>2L + outBits + 1 after
  *       the first code</td><td>outBits + 2 per probability</td></tr>
  *   <tr><td>layernorm</td><td>{@link dev.silica.transformer.blocks.LayerNormBlock}</td><td>2L + root steps
  *       + quotient bits + 1</td><td>quotient bits + 2 per channel</td></tr>
