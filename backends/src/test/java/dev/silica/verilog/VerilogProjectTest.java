@@ -1,0 +1,67 @@
+package dev.silica.verilog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.silica.ir.Design;
+import dev.silica.ir.DesignError;
+import dev.silica.ir.Type;
+import dev.silica.sim.IrBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The output directory: complete with the flow scripts, replaced only when writing succeeds. */
+class VerilogProjectTest {
+
+  @TempDir Path tmp;
+
+  private static Design register() {
+    return IrBuilder.design(IrBuilder.module("Top").in("d", Type.u(4)).reg("q", Type.u(4), 0, "d", null).out("o", "q").build());
+  }
+
+  @Test
+  void writesTheVerilogTheConstraintsAndBothFlowScripts() throws Exception {
+    Path out = tmp.resolve("out");
+    VerilogProject.write(register(), out, ProjectOptions.defaults().withClockMhz(125));
+    assertEquals(Set.of("Top.v", "Top.xdc", "synth.ys", "vivado.tcl"), names(out));
+    assertTrue(Files.readString(out.resolve("Top.xdc")).contains("create_clock -period 8.000 -name clk [get_ports clk]"));
+    String tcl = Files.readString(out.resolve("vivado.tcl"));
+    for (String step : new String[] {"synth_design -top Top -part xc7s15ftgb196-1", "route_design", "report_utilization", "report_timing_summary", "report_power", "write_checkpoint"}) {
+      assertTrue(tcl.contains(step), step);
+    }
+    assertTrue(Files.readString(out.resolve("synth.ys")).contains("synth_xilinx -family xc7"));
+  }
+
+  @Test
+  void aBrokenDesignLeavesTheOldDirectoryUntouchedAndNoDebris() throws Exception {
+    Path out = tmp.resolve("out");
+    VerilogProject.write(register(), out, ProjectOptions.defaults());
+    Design broken = IrBuilder.design(IrBuilder.module("Top").in("d", Type.u(4)).reg("q", Type.u(4), 0, "missing", null).out("o", "q").build());
+    assertThrows(DesignError.class, () -> VerilogProject.write(broken, out, ProjectOptions.defaults()));
+    assertEquals(Set.of("Top.v", "Top.xdc", "synth.ys", "vivado.tcl"), names(out));
+    assertEquals(Set.of("out"), names(tmp), "no temporary directory is left beside it");
+  }
+
+  @Test
+  void anExistingDirectoryIsReplacedWhole() throws Exception {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("stale.v"), "old");
+    VerilogProject.write(register(), out, ProjectOptions.defaults());
+    assertFalse(Files.exists(out.resolve("stale.v")));
+    assertEquals(Set.of("out"), names(tmp));
+  }
+
+  private static Set<String> names(Path dir) throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    }
+  }
+}
