@@ -63,7 +63,7 @@ public final class CheckTypes extends ModuleCheck {
   }
 
   private static void checkFits(BigInteger value, Type type, String what, SourceLoc loc) {
-    if (value != null && !type.fits(value)) {
+    if (!type.fits(value)) {
       throw new DesignError(loc, what + " is " + value + ", which does not fit " + type);
     }
   }
