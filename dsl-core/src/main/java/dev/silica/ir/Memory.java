@@ -44,6 +44,11 @@ public record Memory(
     return Math.max(1, IntMath.log2(depth, RoundingMode.CEILING));
   }
 
+  /** A copy with other read and write ports (used by passes that rename or drop them). */
+  public Memory withPorts(ImmutableList<ReadPort> newReadPorts, ImmutableList<WritePort> newWritePorts) {
+    return new Memory(name, depth, type, init, style, newReadPorts, newWritePorts, loc);
+  }
+
   /** Whether nothing ever writes this memory. */
   public boolean isRom() {
     return writePorts.isEmpty();
