@@ -41,6 +41,11 @@ public record Memory(
 
   /** The width of every address: ceil(log2(depth)), at least 1. */
   public int addressWidth() {
+    return addressWidth(depth);
+  }
+
+  /** The address width of a memory of {@code depth} words: ceil(log2(depth)), at least 1. */
+  public static int addressWidth(int depth) {
     return Math.max(1, IntMath.log2(depth, RoundingMode.CEILING));
   }
 
