@@ -41,12 +41,18 @@ public abstract class Num<T extends Num<T>> extends Signal {
     return view(Literals.literal(BigInteger.valueOf(value), type()));
   }
 
-  private T binary(Op.BinaryKind kind, Signal other) {
-    return view(build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other));
+  /** The node {@code this <kind> other}. */
+  private Ref binaryNode(Op.BinaryKind kind, Signal other) {
+    return build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other);
+  }
+
+  /** {@code this <kind> other} as a {@code T}: arithmetic, bitwise operations and shifts. */
+  final T binary(Op.BinaryKind kind, Signal other) {
+    return view(binaryNode(kind, other));
   }
 
   private Bool compare(Op.BinaryKind kind, Signal other) {
-    return new Bool(build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other));
+    return new Bool(binaryNode(kind, other));
   }
 
   /** The declared type of this value, for making registers or wires like it. */
@@ -130,7 +136,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
 
   /** Every bit inverted. */
   public T not() {
-    return view(build(ids -> new Op.Unary(Op.UnaryKind.NOT, ids.get(0)), this));
+    return view(unary(Op.UnaryKind.NOT));
   }
 
   // ---- comparisons (numeric, operands of any widths) ----
