@@ -56,7 +56,9 @@ public abstract class Num<T extends Num<T>> extends Signal {
   }
 
   /** The declared type of this value, for making registers or wires like it. */
-  public abstract SignalType<T> signalType();
+  public final SignalType<T> signalType() {
+    return new SignalType<>(type(), this::view);
+  }
 
   // ---- arithmetic ----
 

@@ -32,11 +32,6 @@ public final class SInt extends Num<SInt> {
     return new SInt(r);
   }
 
-  @Override
-  public SignalType<SInt> signalType() {
-    return new SignalType<>(type(), SInt::new);
-  }
-
   /** {@code -this}, one bit wider: exact even for the most negative value. */
   public SInt neg() {
     return new SInt(unary(Op.UnaryKind.NEG));
