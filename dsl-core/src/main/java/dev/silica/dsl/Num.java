@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * SInt}, typed so that both operands have the same signedness (mixing them does not compile; cast
  * with {@code asSInt()}/{@code asUInt()}). Result widths follow the IR width table: {@code add}
  * grows by one bit, {@code mul} to the sum of the widths; nothing is truncated except by {@link
- * #resize}, {@link #addWrap}/{@link #subWrap} and dynamic left shifts, which say so.
+ * #resize}, {@link #addWrap}/{@link #subWrap}, dynamic left shifts and an unsigned {@code sub} below
+ * zero, which say so.
  *
  * <p>Operators taking a {@code long} use a literal of the narrowest type that holds it, except the
  * bitwise ones, whose literal takes this value's type.
@@ -71,7 +72,10 @@ public abstract class Num<T extends Num<T>> extends Signal {
     return add(narrowLiteral(other));
   }
 
-  /** {@code this - other}, one bit wider than the wider operand: never overflows. */
+  /**
+   * {@code this - other}, one bit wider than the wider operand: exact for {@code SInt}; for {@code
+   * UInt} a result below zero wraps modulo 2^W (W the result width), as the width table says.
+   */
   public final T sub(T other) {
     return binary(Op.BinaryKind.SUB, other);
   }
