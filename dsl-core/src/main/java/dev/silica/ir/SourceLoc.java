@@ -29,10 +29,15 @@ public record SourceLoc(String file, int line) {
                     .orElse(UNKNOWN));
   }
 
-  /** Silica's own classes, but not its tests (whose designs are user code like any other). */
+  /** Designs shipped inside Silica's packages, which are user code like any other. */
+  private static final ImmutableSet<String> USER_CODE_PREFIXES = ImmutableSet.of("dev.silica.dsl.samples.");
+
+  /** Silica's own classes, but not its tests or sample designs (whose designs are user code like any other). */
   private static boolean isFramework(String className) {
     String topLevel = className.split("\\$", 2)[0];
-    return FRAMEWORK_PREFIXES.stream().anyMatch(className::startsWith) && !topLevel.endsWith("Test");
+    return FRAMEWORK_PREFIXES.stream().anyMatch(className::startsWith)
+        && USER_CODE_PREFIXES.stream().noneMatch(className::startsWith)
+        && !topLevel.endsWith("Test");
   }
 
   /** {@code File.java:17}. */

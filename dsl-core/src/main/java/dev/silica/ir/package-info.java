@@ -20,7 +20,7 @@
  *   <caption>Result types (a: uA/sA, b: uB/sB)</caption>
  *   <tr><th>operation</th><th>operands</th><th>result</th><th>value</th></tr>
  *   <tr><td>{@code const}</td><td>-</td><td>its declared type</td><td>must fit the type</td></tr>
- *   <tr><td>{@code add, sub}</td><td>same sign</td><td>max(A,B)+1, that sign</td><td>exact</td></tr>
+ *   <tr><td>{@code add, sub}</td><td>same sign</td><td>max(A,B)+1, that sign</td><td>exact; an unsigned {@code sub} below zero wraps modulo 2^W (W = the result width)</td></tr>
  *   <tr><td>{@code mul}</td><td>same sign</td><td>A+B, that sign</td><td>exact</td></tr>
  *   <tr><td>{@code neg}</td><td>signed</td><td>s(A+1)</td><td>exact</td></tr>
  *   <tr><td>{@code and, or, xor}</td><td>same type</td><td>that type</td><td>bitwise</td></tr>

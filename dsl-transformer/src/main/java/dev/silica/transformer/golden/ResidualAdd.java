@@ -1,0 +1,86 @@
+package dev.silica.transformer.golden;
+
+/**
+ * Golden residual add of two tensors with different quantizations: each operand is rescaled to
+ * the output's scale by its own dyadic multiplier and shift, the two are added and saturated:
+ * {@code y = clamp(round((t_a + t_b) / 2^G) + zp_y)} with {@code t_a = round((a - zp_a) m_a /
+ * 2^n_a)}, {@code m_a / 2^n_a ~ S_a / S_y 2^G} (likewise {@code b}). {@code G} guard bits keep a
+ * fraction of each rescaled operand so the sum is rounded once; with {@code G = 0} each operand is
+ * rounded on its own.
+ *
+ * <h2>Measured error</h2>
+ *
+ * <p>Against the real sum of the two dequantized operands, in output LSB ({@code
+ * ElementwiseTest}: scales 0.7, 1.3 and 1.5 times 4/2^(b-1), zero points 1, -2 and 0, 50,000
+ * uniformly random code pairs, 16-bit multipliers, seed 33):
+ *
+ * <table>
+ *   <caption>Residual add max abs error (mean abs)</caption>
+ *   <tr><th>guard bits G</th><th>4 bits</th><th>6 bits</th><th>8 bits</th></tr>
+ *   <tr><td>4</td><td>0.5333 (0.224)</td><td>0.5333 (0.233)</td><td>0.5333 (0.234)</td></tr>
+ *   <tr><td>0</td><td>0.9333 (0.298)</td><td>0.9333 (0.307)</td><td>0.9333 (0.310)</td></tr>
+ * </table>
+ */
+public final class ResidualAdd {
+
+  private final QuantSpec a;
+  private final QuantSpec b;
+  private final QuantSpec output;
+  private final DyadicMultiplier multiplierA;
+  private final DyadicMultiplier multiplierB;
+  private final int guardBits;
+
+  /**
+   * @param multiplierBits unsigned width of each operand's multiplier
+   * @param guardBits {@code G}
+   */
+  public ResidualAdd(QuantSpec a, QuantSpec b, QuantSpec output, int multiplierBits, int guardBits) {
+    this.a = a;
+    this.b = b;
+    this.output = output;
+    this.guardBits = guardBits;
+    this.multiplierA = DyadicMultiplier.of(Math.scalb(a.scale() / output.scale(), guardBits), multiplierBits);
+    this.multiplierB = DyadicMultiplier.of(Math.scalb(b.scale() / output.scale(), guardBits), multiplierBits);
+  }
+
+  /** The output code of {@code a + b}. */
+  public int apply(int codeA, int codeB) {
+    long rescaledA = multiplierA.apply(codeA - a.zeroPoint());
+    long rescaledB = multiplierB.apply(codeB - b.zeroPoint());
+    long sum = FixedPointMath.roundingShiftRight(rescaledA + rescaledB, guardBits);
+    return (int) output.format().saturate(sum + output.zeroPoint());
+  }
+
+  /** Elementwise {@link #apply(int, int)}. */
+  public int[] apply(int[] codesA, int[] codesB) {
+    int[] result = new int[codesA.length];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = apply(codesA[i], codesB[i]);
+    }
+    return result;
+  }
+
+  public DyadicMultiplier multiplierA() {
+    return multiplierA;
+  }
+
+  public DyadicMultiplier multiplierB() {
+    return multiplierB;
+  }
+
+  public int guardBits() {
+    return guardBits;
+  }
+
+  public QuantSpec a() {
+    return a;
+  }
+
+  public QuantSpec b() {
+    return b;
+  }
+
+  public QuantSpec output() {
+    return output;
+  }
+}
