@@ -61,7 +61,7 @@ final class Elaboration {
     if (e == null || !e.expectingModule) {
       String name = module.getClass().getSimpleName();
       throw new DesignError(
-          loc,
+          constructorCaller(),
           "module "
               + name
               + " is constructed directly: create a submodule with instance(() -> new "
@@ -74,6 +74,19 @@ final class Elaboration {
     ModuleBuilder b = new ModuleBuilder(module, e.expectedParent, loc);
     e.open.push(b);
     return b;
+  }
+
+  /** The line that called {@code new} on a module class (outside every module constructor). */
+  private static SourceLoc constructorCaller() {
+    return StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(
+            frames ->
+                frames
+                    .filter(f -> f.getDeclaringClass() != Elaboration.class)
+                    .filter(f -> !(f.getMethodName().equals("<init>") && Module.class.isAssignableFrom(f.getDeclaringClass())))
+                    .findFirst()
+                    .map(f -> new SourceLoc(f.getFileName() == null ? "?" : f.getFileName(), f.getLineNumber()))
+                    .orElse(SourceLoc.UNKNOWN));
   }
 
   /**

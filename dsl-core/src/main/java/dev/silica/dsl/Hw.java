@@ -137,7 +137,10 @@ public final class Hw {
     Ref d = m.use(defaultValue.ref, loc);
     Ref w = m.declare(Ref.Kind.WIRE, name, type.irType(), loc);
     if (!d.type.equals(w.type)) {
-      throw new DesignError(loc, ModuleBuilder.mismatch("give", d.type, w) + " (as its default)");
+      throw new DesignError(
+          loc,
+          "the default of " + w.describe() + " is " + d.type + " but the wire is " + w.type + ": "
+              + ModuleBuilder.conversionHint(d.type, w.type));
     }
     w.defaultValue = d;
     return type.view(w);

@@ -130,7 +130,9 @@ public final class Mem<T extends Signal> {
     Ref d = m.use(data.ref, at);
     if (!d.type.equals(type.irType())) {
       throw new DesignError(
-          at, "cannot write a " + d.type + " value to memory '" + name + "' of " + type.irType() + " words");
+          at,
+          "cannot write " + d.type + " to memory '" + name + "' of " + type.irType() + " words: "
+              + ModuleBuilder.conversionHint(d.type, type.irType()));
     }
     Ref en = m.and(m.activeCondition(), enable == null ? null : m.use(enable.ref, at), at);
     if (en == null) {

@@ -183,7 +183,8 @@ final class ModuleBuilder {
     Ref t = drivable(target, at);
     Ref v = use(value, at);
     if (!v.type.equals(t.type)) {
-      throw new DesignError(at, mismatch("connect", v.type, t));
+      throw new DesignError(
+          at, "cannot connect " + v.type + " to " + t.describe() + " of type " + t.type + ": " + conversionHint(v.type, t.type));
     }
     SourceLoc previous = scope.connectedHere(t);
     if (previous != null) {
@@ -197,13 +198,11 @@ final class ModuleBuilder {
     scope.connect(t, v, at);
   }
 
-  /** The message for a value of type {@code actual} given where {@code t}'s type is needed. */
-  static String mismatch(String verb, Type actual, Ref t) {
-    String hint =
-        actual.signed() != t.type.signed()
-            ? (t.type.signed() ? "asSInt()" : "asUInt()") + " reinterprets the bits"
-            : "resize(" + t.type.width() + ") or saturate(" + t.type.width() + ") converts it explicitly";
-    return "cannot " + verb + " a " + actual + " value to " + t.describe() + " of type " + t.type + ": " + hint;
+  /** How to turn a value of type {@code actual} into one of type {@code wanted}, for messages. */
+  static String conversionHint(Type actual, Type wanted) {
+    return actual.signed() != wanted.signed()
+        ? (wanted.signed() ? "asSInt()" : "asUInt()") + " reinterprets the bits"
+        : "resize(" + wanted.width() + ") or saturate(" + wanted.width() + ") converts explicitly";
   }
 
   /** Whether a connection here drives {@code r}: an output of this module or an input of an instance. */

@@ -1,6 +1,8 @@
 package dev.silica.dsl;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Set;
 final class Namer {
 
   private final Set<String> taken = new HashSet<>();
+  /** The next suffix to try for each base, so that many requests for one base stay linear. */
+  private final Map<String, Integer> nextSuffix = new HashMap<>();
 
   Namer() {
     taken.addAll(Names.IMPLICIT_PORTS);
@@ -19,10 +23,14 @@ final class Namer {
 
   /** {@code base} itself if free, otherwise {@code base_1}, {@code base_2}... */
   String claim(String base) {
-    String name = base;
-    for (int i = 1; !taken.add(name); i++) {
-      name = base + "_" + i;
+    if (taken.add(base)) {
+      return base;
     }
-    return name;
+    int i = nextSuffix.getOrDefault(base, 1);
+    while (!taken.add(base + "_" + i)) {
+      i++;
+    }
+    nextSuffix.put(base, i + 1);
+    return base + "_" + i;
   }
 }

@@ -2,7 +2,9 @@ package dev.silica.dsl;
 
 import dev.silica.ir.DesignError;
 import dev.silica.ir.SourceLoc;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +38,41 @@ final class NodeOrder {
     return order.ordered;
   }
 
-  private void visit(Ref node) {
-    Mark mark = marks.get(node);
-    if (mark == Mark.DONE) {
+  /** Depth-first from {@code root} with an explicit stack, so long chains cannot overflow the Java stack. */
+  private void visit(Ref root) {
+    if (marks.get(root) == Mark.DONE) {
       return;
     }
-    if (mark == Mark.VISITING) {
-      throw loop(node);
-    }
-    marks.put(node, Mark.VISITING);
-    path.add(node);
-    for (String operand : node.op.operands()) {
-      Ref r = underlying.apply(operand);
-      if (r.kind == Ref.Kind.NODE) {
-        visit(r);
+    Deque<Integer> nextOperand = new ArrayDeque<>();
+    enter(root, nextOperand);
+    while (!path.isEmpty()) {
+      Ref node = path.get(path.size() - 1);
+      int i = nextOperand.pop();
+      List<String> operands = node.op.operands();
+      if (i < operands.size()) {
+        nextOperand.push(i + 1);
+        Ref operand = underlying.apply(operands.get(i));
+        if (operand.kind == Ref.Kind.NODE) {
+          Mark mark = marks.get(operand);
+          if (mark == Mark.VISITING) {
+            throw loop(operand);
+          }
+          if (mark == null) {
+            enter(operand, nextOperand);
+          }
+        }
+      } else {
+        path.remove(path.size() - 1);
+        marks.put(node, Mark.DONE);
+        ordered.add(node);
       }
     }
-    path.remove(path.size() - 1);
-    marks.put(node, Mark.DONE);
-    ordered.add(node);
+  }
+
+  private void enter(Ref node, Deque<Integer> nextOperand) {
+    marks.put(node, Mark.VISITING);
+    path.add(node);
+    nextOperand.push(0);
   }
 
   private DesignError loop(Ref start) {

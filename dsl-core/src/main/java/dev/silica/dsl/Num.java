@@ -256,8 +256,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
     if (r.kind == Ref.Kind.LITERAL) {
       r = m.namedConstant(r.value, r.type, loc);
     } else if (r.owner != m) {
-      m.use(r, loc);
-      throw new DesignError(loc, "cannot rename " + r.describe() + ": it belongs to another module");
+      throw new DesignError(loc, "cannot rename " + r.describe() + ": it belongs to module " + r.owner.baseName());
     } else if (r.kind != Ref.Kind.NODE && r.kind != Ref.Kind.READ_PORT) {
       throw new DesignError(loc, "cannot rename " + r.describe() + ": it is named where it is declared");
     }

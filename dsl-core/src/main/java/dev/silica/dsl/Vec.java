@@ -39,11 +39,6 @@ public final class Vec<T extends Signal> implements Iterable<T> {
     return new Vec<>(ImmutableList.copyOf(elements));
   }
 
-  @SafeVarargs
-  public static <T extends Signal> Vec<T> of(T... elements) {
-    return of(List.of(elements));
-  }
-
   /** The vector {@code make(0) ... make(n-1)}. */
   public static <T extends Signal> Vec<T> tabulate(int n, IntFunction<T> make) {
     return of(IntStream.range(0, n).mapToObj(make).toList());

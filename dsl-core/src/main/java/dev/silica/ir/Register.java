@@ -1,5 +1,6 @@
 package dev.silica.ir;
 
+import com.google.common.base.Preconditions;
 import java.math.BigInteger;
 
 /**
@@ -10,6 +11,10 @@ import java.math.BigInteger;
  */
 public record Register(
     String name, Type type, BigInteger init, String next, String enable, SourceLoc loc) {
+
+  public Register {
+    Preconditions.checkNotNull(init, "register %s has no reset value", name);
+  }
 
   public Register withNext(String newNext, String newEnable) {
     return new Register(name, type, init, newNext, newEnable, loc);

@@ -1,0 +1,47 @@
+package dev.silica.examples.cli;
+
+import dev.silica.dsl.ParameterError;
+import dev.silica.ir.DesignError;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code silica} command line: elaborate registered generators, print their IR, and run the
+ * backends. Exit codes: 0 success, 1 a design or run failed, 2 bad usage (unknown generator,
+ * parameter or value).
+ */
+@Command(
+    name = "silica",
+    mixinStandardHelpOptions = true,
+    version = "silica 0.1.0",
+    description = "Silica: hardware construction in Java, with a Verilog backend and a simulator.",
+    subcommands = {ListCommand.class, IrCommand.class})
+public final class SilicaCli {
+
+  /** Exit code for bad usage: an unknown generator, parameter or value. */
+  static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for {@link #main} and for tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SilicaCli()).setExecutionExceptionHandler(SilicaCli::report);
+  }
+
+  /** Turns the errors a user can cause into one-line messages instead of stack traces. */
+  private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof ParameterError) {
+      err.println("silica: " + e.getMessage());
+      return USAGE;
+    }
+    if (e instanceof DesignError || e instanceof UserError) {
+      err.println("silica: " + e.getMessage());
+      return 1;
+    }
+    throw new IllegalStateException(e);
+  }
+}
