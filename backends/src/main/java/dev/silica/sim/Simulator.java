@@ -33,9 +33,7 @@ public final class Simulator implements AutoCloseable {
   private final String top;
   private final SimCompiler.Compiled c;
   private final long[] v;
-  private final Eval[] comb;
-  private final Clocked[] clocked;
-  private final ClockedElements.Write[] writes;
+  private Kernel kernel;
   private boolean settled;
   private long cycle;
   private VcdWriter vcd;
@@ -46,9 +44,7 @@ public final class Simulator implements AutoCloseable {
     this.top = design.top();
     this.c = SimCompiler.compile(design);
     this.v = c.values();
-    this.comb = c.comb();
-    this.clocked = c.clocked();
-    this.writes = c.writes();
+    this.kernel = new Interpreter(c);
   }
 
   /**
@@ -149,15 +145,7 @@ public final class Simulator implements AutoCloseable {
     if (vcd != null && cycle >= vcdFrom) {
       vcd.sample(cycle);
     }
-    for (Clocked e : clocked) {
-      e.capture(v);
-    }
-    for (ClockedElements.Write w : writes) {
-      w.apply(v);
-    }
-    for (Clocked e : clocked) {
-      e.commit(v);
-    }
+    kernel.clock(v);
     cycle++;
     settled = false;
     if (vcd != null && cycle >= vcdUntil) {
@@ -246,9 +234,7 @@ public final class Simulator implements AutoCloseable {
 
   private void settle() {
     if (!settled) {
-      for (Eval e : comb) {
-        e.eval(v);
-      }
+      kernel.settle(v);
       settled = true;
     }
   }

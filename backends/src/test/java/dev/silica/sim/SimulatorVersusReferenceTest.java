@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
 import dev.silica.ir.Op;
+import dev.silica.ir.OpSemantics;
 import dev.silica.ir.Type;
 import dev.silica.ir.TypeRules;
 import java.math.BigInteger;
@@ -11,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every operation, on random types of widths 1..256 (signed and unsigned, with the word
- * boundaries favoured) and random values (with the extremes favoured), agrees with {@link
- * BigIntegerReference}.
+ * boundaries favoured) and random values (with the extremes favoured), agrees with the IR's
+ * reference semantics, {@link OpSemantics}, which shares no code with the simulator.
  */
 class SimulatorVersusReferenceTest {
 
@@ -46,8 +46,8 @@ class SimulatorVersusReferenceTest {
     };
   }
 
-  /** Simulates {@code op} over inputs of {@code types} and checks each random input against {@code expected}. */
-  private void check(Op op, List<Type> types, Function<List<BigInteger>, BigInteger> expected) {
+  /** Simulates {@code op} over inputs {@code i0, i1, ...} of {@code types} and checks random inputs against OpSemantics. */
+  private void check(Op op, List<Type> types) {
     IrBuilder m = IrBuilder.module("t");
     Map<String, Type> byName = new java.util.HashMap<>();
     for (int i = 0; i < types.size(); i++) {
@@ -57,14 +57,13 @@ class SimulatorVersusReferenceTest {
     Type result = TypeRules.resultType(op, byName::get);
     Simulator sim = Simulator.compile(IrBuilder.design(m.node("y", op).out("out", "y").build()));
     for (int k = 0; k < VALUES_PER_TYPE; k++) {
-      List<BigInteger> values = new ArrayList<>();
+      Map<String, BigInteger> values = new java.util.LinkedHashMap<>();
       for (int i = 0; i < types.size(); i++) {
-        values.add(value(types.get(i)));
-        sim.poke("i" + i, values.get(i));
+        values.put("i" + i, value(types.get(i)));
+        sim.poke("i" + i, values.get("i" + i));
       }
-      BigInteger want = expected.apply(values);
-      assertEquals(result.wrap(want), want, "reference result outside " + result);
-      assertEquals(want, sim.peekBig("out"), op + " over " + types + " of " + values);
+      BigInteger want = OpSemantics.eval(op, result, values::get, byName::get);
+      assertEquals(want, sim.peekBig("out"), op + " over " + types + " of " + values.values());
     }
   }
 
@@ -76,9 +75,7 @@ class SimulatorVersusReferenceTest {
         if (ta.width() == 256 && kind == Op.UnaryKind.NEG) {
           continue;
         }
-        Op op = new Op.Unary(kind, "i0");
-        Type result = TypeRules.resultType(op, n -> ta);
-        check(op, List.of(ta), v -> BigIntegerReference.unary(kind, ta, v.get(0), result));
+        check(new Op.Unary(kind, "i0"), List.of(ta));
       }
     }
   }
@@ -95,9 +92,7 @@ class SimulatorVersusReferenceTest {
                   case AND, OR, XOR -> ta;
                   default -> type(signed);
                 };
-        Op op = new Op.Binary(kind, "i0", "i1");
-        Type result = TypeRules.resultType(op, Map.of("i0", ta, "i1", tb)::get);
-        check(op, List.of(ta, tb), v -> BigIntegerReference.binary(kind, ta, v.get(0), v.get(1), result));
+        check(new Op.Binary(kind, "i0", "i1"), List.of(ta, tb));
       }
     }
   }
@@ -108,7 +103,7 @@ class SimulatorVersusReferenceTest {
       for (int t = 0; t < TYPES_PER_OP; t++) {
         Type ta = type(random.nextBoolean());
         int amount = random.nextInt(kind == Op.ShiftKind.SHL ? 257 - ta.width() : 300);
-        check(new Op.ShiftBy(kind, "i0", amount), List.of(ta), v -> BigIntegerReference.shiftBy(kind, v.get(0), amount));
+        check(new Op.ShiftBy(kind, "i0", amount), List.of(ta));
       }
     }
   }
@@ -123,7 +118,7 @@ class SimulatorVersusReferenceTest {
       }
       ImmutableList<String> names = ImmutableList.copyOf(
           java.util.stream.IntStream.range(0, parts).mapToObj(i -> "i" + i).toList());
-      check(new Op.Concat(names), types, v -> BigIntegerReference.concat(types, v));
+      check(new Op.Concat(names), types);
     }
   }
 
@@ -133,13 +128,11 @@ class SimulatorVersusReferenceTest {
       Type ta = type(random.nextBoolean());
       int lo = random.nextInt(ta.width());
       int hi = lo + random.nextInt(ta.width() - lo);
-      check(new Op.Slice("i0", hi, lo), List.of(ta), v -> BigIntegerReference.slice(ta, v.get(0), hi, lo));
-      Type resized = ta.withWidth(width());
-      check(new Op.Resize("i0", resized.width()), List.of(ta), v -> resized.wrap(v.get(0)));
-      Type cast = new Type(ta.width(), !ta.signed());
-      check(new Op.Cast("i0", cast.signed()), List.of(ta), v -> cast.wrap(v.get(0)));
-      check(new Op.Mux("i0", "i1", "i2"), List.of(Type.bool(), ta, ta),
-          v -> v.get(0).signum() != 0 ? v.get(1) : v.get(2));
+      check(new Op.Slice("i0", hi, lo), List.of(ta));
+      check(new Op.Resize("i0", width()), List.of(ta));
+      check(new Op.Cast("i0", !ta.signed()), List.of(ta));
+      check(new Op.Cast("i0", ta.signed()), List.of(ta));
+      check(new Op.Mux("i0", "i1", "i2"), List.of(Type.bool(), ta, ta));
     }
   }
 }
