@@ -1,6 +1,7 @@
 package dev.silica.sim;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Lists;
 import dev.silica.ir.Node;
 import dev.silica.ir.Op;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ final class KernelSource {
   private final List<long[]> memories = new ArrayList<>();
   private final List<Consumer<long[]>> settleCalls = new ArrayList<>();
   private final List<Consumer<long[]>> clockCalls = new ArrayList<>();
+  /** The slots whose values the settle method being written holds in locals. */
+  private final java.util.Set<Integer> localSlots = new java.util.HashSet<>();
 
   private KernelSource(SimCompiler.Compiled c) {
     this.c = c;
@@ -88,7 +91,8 @@ final class KernelSource {
     }
     List<String> statements = new ArrayList<>(captures);
     statements.addAll(commits);
-    String clock = kernelClass(CLOCK, statements, "  private final long[] p = new long[" + captures.size() + "];\n");
+    String clock = kernelClass(CLOCK, Lists.partition(statements, STATEMENTS_PER_METHOD),
+        "  private final long[] p = new long[" + captures.size() + "];\n");
     return new Generated(
         ImmutableMap.of(SETTLE, settle, CLOCK, clock),
         memories.toArray(long[][]::new),
@@ -97,18 +101,30 @@ final class KernelSource {
         captures.size());
   }
 
+  /**
+   * Within one method a value computed there is also kept in a local variable {@code t<slot>}, and
+   * later statements of the method read it from there rather than from the array.
+   */
   private String settleClass() {
-    List<String> statements = new ArrayList<>();
+    List<List<String>> methods = new ArrayList<>();
     for (SimCompiler.CombStep step : c.comb()) {
       if (step.eval() == null) {
         continue;
       }
+      if (methods.isEmpty() || methods.get(methods.size() - 1).size() == STATEMENTS_PER_METHOD) {
+        methods.add(new ArrayList<>());
+        localSlots.clear();
+      }
       String expression = expression(step);
-      statements.add(expression != null
-          ? "v[" + step.dest().base + "] = " + expression + ";"
-          : call(settleCalls, step.eval()::eval));
+      int d = step.dest().base;
+      methods.get(methods.size() - 1).add(expression == null
+          ? call(settleCalls, step.eval()::eval)
+          : "final long t" + d + " = " + expression + "; v[" + d + "] = t" + d + ";");
+      if (expression != null) {
+        localSlots.add(d);
+      }
     }
-    return kernelClass(SETTLE, statements, "");
+    return kernelClass(SETTLE, methods, "");
   }
 
   private String expression(SimCompiler.CombStep step) {
@@ -125,7 +141,11 @@ final class KernelSource {
 
   private String operand(String name) {
     Long constant = constants.get(name);
-    return constant != null ? NarrowExpressions.literal(constant) : "v[" + runs.get(name).base + "]";
+    if (constant != null) {
+      return NarrowExpressions.literal(constant);
+    }
+    int base = runs.get(name).base;
+    return localSlots.contains(base) ? "t" + base : "v[" + base + "]";
   }
 
   private static String call(List<Consumer<long[]>> calls, Consumer<long[]> target) {
@@ -133,7 +153,7 @@ final class KernelSource {
     return "x[" + (calls.size() - 1) + "].accept(v);";
   }
 
-  private String kernelClass(String name, List<String> statements, String extraFields) {
+  private String kernelClass(String name, List<List<String>> methods, String extraFields) {
     StringBuilder s = new StringBuilder();
     s.append("package ").append(PACKAGE).append(";\n\n");
     s.append("import java.util.function.Consumer;\n\n");
@@ -148,14 +168,13 @@ final class KernelSource {
       s.append("    this.m").append(m).append(" = memories[").append(m).append("];\n");
     }
     s.append("  }\n\n  @Override\n  public void accept(long[] v) {\n");
-    int methods = (statements.size() + STATEMENTS_PER_METHOD - 1) / STATEMENTS_PER_METHOD;
-    for (int i = 0; i < methods; i++) {
+    for (int i = 0; i < methods.size(); i++) {
       s.append("    part").append(i).append("(v);\n");
     }
     s.append("  }\n");
-    for (int i = 0; i < methods; i++) {
+    for (int i = 0; i < methods.size(); i++) {
       s.append("\n  private void part").append(i).append("(long[] v) {\n");
-      for (String statement : statements.subList(i * STATEMENTS_PER_METHOD, Math.min(statements.size(), (i + 1) * STATEMENTS_PER_METHOD))) {
+      for (String statement : methods.get(i)) {
         s.append("    ").append(statement).append('\n');
       }
       s.append("  }\n");
