@@ -32,6 +32,8 @@ final class BlockCases {
     return ImmutableList.of(
         new Case("requant s24->s" + b, "requant", ImmutableMap.of("out_bits", b)),
         new Case("requant double s24->s" + b, "requant", ImmutableMap.of("out_bits", b, "rounding", "double_rounding")),
+        new Case("requant half-up m16 s24->s" + b, "requant",
+            ImmutableMap.of("out_bits", b, "rounding", "round_half_up_shift")),
         new Case("relu s" + b, "relu", ImmutableMap.of("bits", b)),
         new Case("residual-add s" + b, "residual-add", ImmutableMap.of("a_bits", b, "b_bits", b, "out_bits", b)),
         new Case("avgpool s" + b + " 8 ch L=16", "avgpool", ImmutableMap.of("bits", b)),
@@ -41,6 +43,8 @@ final class BlockCases {
         new Case("softmax lut s" + b + " L=32", "softmax", ImmutableMap.of("bits", b, "out_bits", b)),
         new Case("softmax iexp s" + b + " L=32", "softmax", ImmutableMap.of("bits", b, "out_bits", b, "exp", "iexp")),
         new Case("linear mac 16x8 s" + b, "linear", ImmutableMap.of("in_bits", b, "weight_bits", b, "out_bits", b)),
+        new Case("linear mac 16x8 block-rom s" + b, "linear",
+            ImmutableMap.of("in_bits", b, "weight_bits", b, "out_bits", b, "rom", "block")),
         new Case("linear systolic 4x8 s" + b, "linear",
             ImmutableMap.of("in_bits", b, "weight_bits", b, "out_bits", b, "engine", "systolic")),
         new Case("systolic 4x4 dsp s" + b, "systolic", ImmutableMap.of("a_bits", b, "b_bits", b)),
