@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "silica 0.1.0",
     description = "Silica: hardware construction in Java, with a Verilog backend and a simulator.",
-    subcommands = {ListCommand.class, IrCommand.class})
+    subcommands = {
+      ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class
+    })
 public final class SilicaCli {
 
   /** Exit code for bad usage: an unknown generator, parameter or value. */
