@@ -12,54 +12,15 @@ final class AutoNames {
 
   private AutoNames() {}
 
+  /** The operation's mnemonic, except that casts say which way ({@code as_sint}) and constants are {@code lit}. */
   static String of(Op op) {
-    return op.accept(
-        new Op.Visitor<String>() {
-          @Override
-          public String visitConst(Op.Const c) {
-            return "lit";
-          }
-
-          @Override
-          public String visitUnary(Op.Unary u) {
-            return u.kind().mnemonic();
-          }
-
-          @Override
-          public String visitBinary(Op.Binary b) {
-            return b.kind().mnemonic();
-          }
-
-          @Override
-          public String visitShiftBy(Op.ShiftBy s) {
-            return s.kind().mnemonic();
-          }
-
-          @Override
-          public String visitMux(Op.Mux m) {
-            return "mux";
-          }
-
-          @Override
-          public String visitConcat(Op.Concat c) {
-            return "cat";
-          }
-
-          @Override
-          public String visitSlice(Op.Slice s) {
-            return "slice";
-          }
-
-          @Override
-          public String visitResize(Op.Resize r) {
-            return "resize";
-          }
-
-          @Override
-          public String visitCast(Op.Cast c) {
-            return c.signed() ? "as_sint" : "as_uint";
-          }
-        });
+    if (op instanceof Op.Const) {
+      return "lit";
+    }
+    if (op instanceof Op.Cast c) {
+      return c.signed() ? "as_sint" : "as_uint";
+    }
+    return op.mnemonic();
   }
 
   /** Constants are named by value and type: {@code lit_5_u8}, {@code lit_m3_s4}. */

@@ -3,6 +3,7 @@ package dev.silica.dsl;
 import java.lang.reflect.Field;
 import java.lang.reflect.InaccessibleObjectException;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,7 +51,7 @@ final class FieldNames {
     } else if (depth < MAX_NESTING && value instanceof List<?> list) {
       nameElements(m, name, list, depth);
     } else if (depth < MAX_NESTING && value instanceof Object[] array) {
-      nameElements(m, name, List.of(array), depth);
+      nameElements(m, name, Arrays.asList(array), depth);
     }
   }
 

@@ -1,13 +1,11 @@
 package dev.silica.dsl;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.math.IntMath;
 import dev.silica.ir.DesignError;
 import dev.silica.ir.Memory;
 import dev.silica.ir.SourceLoc;
 import dev.silica.ir.Type;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,7 +77,7 @@ public final class Mem<T extends Signal> {
 
   /** The width of every address: ceil(log2(depth)), at least 1. */
   public int addressWidth() {
-    return Math.max(1, IntMath.log2(depth, RoundingMode.CEILING));
+    return Memory.addressWidth(depth);
   }
 
   /** The word at {@code addr}, combinationally (0 beyond the depth). */

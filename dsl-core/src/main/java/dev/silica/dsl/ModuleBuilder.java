@@ -300,11 +300,11 @@ final class ModuleBuilder {
     memories.add(m);
   }
 
-  /** Records {@code child} (already finished) as an instance, with views of its ports for this module. */
+  /**
+   * Records {@code child} (already finished) as an instance, with views of its ports for this
+   * module; {@code explicitName} (or null) has been checked by the caller.
+   */
   InstanceRecord addInstance(Module child, String explicitName, SourceLoc at) {
-    if (explicitName != null) {
-      Names.checkLegal(explicitName, at);
-    }
     InstanceRecord inst = new InstanceRecord(child, explicitName, at);
     inst.autoBase = Names.lowerFirst(child.moduleName()) + "_" + at.line();
     instances.add(inst);

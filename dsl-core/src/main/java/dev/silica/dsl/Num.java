@@ -11,7 +11,8 @@ import java.math.BigInteger;
  * SInt}, typed so that both operands have the same signedness (mixing them does not compile; cast
  * with {@code asSInt()}/{@code asUInt()}). Result widths follow the IR width table: {@code add}
  * grows by one bit, {@code mul} to the sum of the widths; nothing is truncated except by {@link
- * #resize}, {@link #addWrap}/{@link #subWrap} and dynamic left shifts, which say so.
+ * #resize}, {@link #addWrap}/{@link #subWrap}, dynamic left shifts and an unsigned {@code sub} below
+ * zero, which say so.
  *
  * <p>Operators taking a {@code long} use a literal of the narrowest type that holds it, except the
  * bitwise ones, whose literal takes this value's type.
@@ -41,16 +42,24 @@ public abstract class Num<T extends Num<T>> extends Signal {
     return view(Literals.literal(BigInteger.valueOf(value), type()));
   }
 
-  private T binary(Op.BinaryKind kind, Signal other) {
-    return view(build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other));
+  /** The node {@code this <kind> other}. */
+  private Ref binaryNode(Op.BinaryKind kind, Signal other) {
+    return build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other);
+  }
+
+  /** {@code this <kind> other} as a {@code T}: arithmetic, bitwise operations and shifts. */
+  final T binary(Op.BinaryKind kind, Signal other) {
+    return view(binaryNode(kind, other));
   }
 
   private Bool compare(Op.BinaryKind kind, Signal other) {
-    return new Bool(build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other));
+    return new Bool(binaryNode(kind, other));
   }
 
   /** The declared type of this value, for making registers or wires like it. */
-  public abstract SignalType<T> signalType();
+  public final SignalType<T> signalType() {
+    return new SignalType<>(type(), this::view);
+  }
 
   // ---- arithmetic ----
 
@@ -63,7 +72,10 @@ public abstract class Num<T extends Num<T>> extends Signal {
     return add(narrowLiteral(other));
   }
 
-  /** {@code this - other}, one bit wider than the wider operand: never overflows. */
+  /**
+   * {@code this - other}, one bit wider than the wider operand: exact for {@code SInt}; for {@code
+   * UInt} a result below zero wraps modulo 2^W (W the result width), as the width table says.
+   */
   public final T sub(T other) {
     return binary(Op.BinaryKind.SUB, other);
   }
@@ -130,7 +142,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
 
   /** Every bit inverted. */
   public T not() {
-    return view(build(ids -> new Op.Unary(Op.UnaryKind.NOT, ids.get(0)), this));
+    return view(unary(Op.UnaryKind.NOT));
   }
 
   // ---- comparisons (numeric, operands of any widths) ----

@@ -32,18 +32,13 @@ public final class SInt extends Num<SInt> {
     return new SInt(r);
   }
 
-  @Override
-  public SignalType<SInt> signalType() {
-    return new SignalType<>(type(), SInt::new);
-  }
-
   /** {@code -this}, one bit wider: exact even for the most negative value. */
   public SInt neg() {
-    return new SInt(build(ids -> new Op.Unary(Op.UnaryKind.NEG, ids.get(0)), this));
+    return new SInt(unary(Op.UnaryKind.NEG));
   }
 
   /** Shifted right by a run-time amount with the sign shifted in: {@code floor(this / 2^amount)}. */
   public SInt sra(UInt amount) {
-    return new SInt(build(ids -> new Op.Binary(Op.BinaryKind.SRA, ids.get(0), ids.get(1)), this, amount));
+    return binary(Op.BinaryKind.SRA, amount);
   }
 }

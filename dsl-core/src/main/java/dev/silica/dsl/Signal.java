@@ -62,17 +62,17 @@ public abstract class Signal {
 
   /** Whether all bits are 1. */
   public final Bool andR() {
-    return new Bool(build(ids -> new Op.Unary(Op.UnaryKind.AND_REDUCE, ids.get(0)), this));
+    return new Bool(unary(Op.UnaryKind.AND_REDUCE));
   }
 
   /** Whether any bit is 1. */
   public final Bool orR() {
-    return new Bool(build(ids -> new Op.Unary(Op.UnaryKind.OR_REDUCE, ids.get(0)), this));
+    return new Bool(unary(Op.UnaryKind.OR_REDUCE));
   }
 
   /** The parity: whether an odd number of bits are 1. */
   public final Bool xorR() {
-    return new Bool(build(ids -> new Op.Unary(Op.UnaryKind.XOR_REDUCE, ids.get(0)), this));
+    return new Bool(unary(Op.UnaryKind.XOR_REDUCE));
   }
 
   /** The same bits read as unsigned (no hardware when already unsigned). */
@@ -102,6 +102,11 @@ public abstract class Signal {
     ModuleBuilder m = Elaboration.currentModule(loc);
     List<String> ids = Arrays.stream(operands).map(s -> m.use(s.ref, loc).id).toList();
     return m.node(make.apply(ids), loc);
+  }
+
+  /** The node {@code <kind> this}. */
+  final Ref unary(Op.UnaryKind kind) {
+    return build(ids -> new Op.Unary(kind, ids.get(0)), this);
   }
 
   /** Connects {@code value} to this target in the current scope (see {@link Num#connect}). */

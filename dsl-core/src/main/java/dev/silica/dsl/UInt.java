@@ -30,11 +30,6 @@ public class UInt extends Num<UInt> {
     return new UInt(r);
   }
 
-  @Override
-  public SignalType<UInt> signalType() {
-    return new SignalType<>(type(), UInt::new);
-  }
-
   /** This one-bit value as a {@link Bool}; an error for wider values. */
   public final Bool asBool() {
     if (width() != 1) {

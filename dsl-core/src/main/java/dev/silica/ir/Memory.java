@@ -41,7 +41,17 @@ public record Memory(
 
   /** The width of every address: ceil(log2(depth)), at least 1. */
   public int addressWidth() {
+    return addressWidth(depth);
+  }
+
+  /** The address width of a memory of {@code depth} words: ceil(log2(depth)), at least 1. */
+  public static int addressWidth(int depth) {
     return Math.max(1, IntMath.log2(depth, RoundingMode.CEILING));
+  }
+
+  /** A copy with other read and write ports (used by passes that rename or drop them). */
+  public Memory withPorts(ImmutableList<ReadPort> newReadPorts, ImmutableList<WritePort> newWritePorts) {
+    return new Memory(name, depth, type, init, style, newReadPorts, newWritePorts, loc);
   }
 
   /** Whether nothing ever writes this memory. */

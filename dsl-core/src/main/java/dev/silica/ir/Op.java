@@ -19,6 +19,9 @@ public sealed interface Op {
   /** This operation with every operand renamed by {@code rename}. */
   Op mapOperands(java.util.function.UnaryOperator<String> rename);
 
+  /** The text-form mnemonic of this operation ({@code add}, {@code mux}, {@code shlc}...). */
+  String mnemonic();
+
   /** Calls the visitor method for this kind of operation (exhaustive, checked by the compiler). */
   <R> R accept(Visitor<R> visitor);
 
@@ -48,6 +51,11 @@ public sealed interface Op {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitConst(this);
+    }
+
+    @Override
+    public String mnemonic() {
+      return "const";
     }
 
     public Const {
@@ -90,6 +98,11 @@ public sealed interface Op {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitUnary(this);
+    }
+
+    @Override
+    public String mnemonic() {
+      return kind.mnemonic();
     }
 
     @Override
@@ -151,6 +164,11 @@ public sealed interface Op {
     }
 
     @Override
+    public String mnemonic() {
+      return kind.mnemonic();
+    }
+
+    @Override
     public ImmutableList<String> operands() {
       return ImmutableList.of(a, b);
     }
@@ -184,6 +202,11 @@ public sealed interface Op {
       return visitor.visitShiftBy(this);
     }
 
+    @Override
+    public String mnemonic() {
+      return kind.mnemonic();
+    }
+
     public ShiftBy {
       Preconditions.checkArgument(amount >= 0, "negative shift amount %s", amount);
     }
@@ -207,6 +230,11 @@ public sealed interface Op {
     }
 
     @Override
+    public String mnemonic() {
+      return "mux";
+    }
+
+    @Override
     public ImmutableList<String> operands() {
       return ImmutableList.of(sel, whenTrue, whenFalse);
     }
@@ -222,6 +250,11 @@ public sealed interface Op {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitConcat(this);
+    }
+
+    @Override
+    public String mnemonic() {
+      return "cat";
     }
 
     public Concat {
@@ -244,6 +277,11 @@ public sealed interface Op {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitSlice(this);
+    }
+
+    @Override
+    public String mnemonic() {
+      return "slice";
     }
 
     public Slice {
@@ -272,6 +310,11 @@ public sealed interface Op {
     }
 
     @Override
+    public String mnemonic() {
+      return "resize";
+    }
+
+    @Override
     public ImmutableList<String> operands() {
       return ImmutableList.of(a);
     }
@@ -287,6 +330,11 @@ public sealed interface Op {
     @Override
     public <R> R accept(Visitor<R> visitor) {
       return visitor.visitCast(this);
+    }
+
+    @Override
+    public String mnemonic() {
+      return "cast";
     }
 
     @Override

@@ -43,11 +43,7 @@ public final class OpSemantics {
 
   /** The W bits of {@code value} (two's complement for negatives) as a non-negative number. */
   private static BigInteger bits(BigInteger value, int width) {
-    return value.and(mask(width));
-  }
-
-  private static BigInteger mask(int width) {
-    return BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+    return Type.u(width).wrap(value);
   }
 
   private static BigInteger bool(boolean b) {
@@ -77,7 +73,7 @@ public final class OpSemantics {
       return switch (u.kind()) {
         case NOT -> result.wrap(a.not());
         case NEG -> a.negate();
-        case AND_REDUCE -> bool(bits(a, width).equals(mask(width)));
+        case AND_REDUCE -> bool(bits(a, width).equals(Type.u(width).max()));
         case OR_REDUCE -> bool(a.signum() != 0);
         case XOR_REDUCE -> bool(bits(a, width).bitCount() % 2 == 1);
       };

@@ -45,6 +45,26 @@ class NamingTest {
     assertEquals(new Op.Slice("a", 7, 4), Ir.node(m, "parts_1").op());
   }
 
+  /** Holds values in an array that still has an empty slot when the constructor ends. */
+  static final class PartlyFilledArray extends Module {
+    final UInt[] stages = new UInt[3];
+
+    PartlyFilledArray() {
+      UInt a = input("a", UInt.of(8));
+      stages[0] = a.add(a);
+      stages[2] = a.mul(a);
+      output("y", UInt.of(9)).connect(stages[0]);
+      output("z", UInt.of(16)).connect(stages[2]);
+    }
+  }
+
+  @Test
+  void arrayFieldsNameTheirElementsAndSkipEmptySlots() {
+    ModuleDef m = Elaborator.elaborate(PartlyFilledArray::new).topModule();
+    assertEquals(new Op.Binary(Op.BinaryKind.ADD, "a", "a"), Ir.node(m, "stages_0").op());
+    assertEquals(new Op.Binary(Op.BinaryKind.MUL, "a", "a"), Ir.node(m, "stages_2").op());
+  }
+
   @Test
   void anExplicitNameWinsOverTheFieldName() {
     ModuleDef m = Elaborator.elaborate(Fields::new).topModule();

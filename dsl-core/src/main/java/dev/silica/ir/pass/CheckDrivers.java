@@ -20,7 +20,7 @@ import java.util.Optional;
  * driven exactly once, every register has a next value, and every instance binds each input of
  * its module exactly once and nothing else.
  */
-public final class CheckDrivers implements Pass {
+public final class CheckDrivers extends ModuleCheck {
 
   @Override
   public String name() {
@@ -28,14 +28,7 @@ public final class CheckDrivers implements Pass {
   }
 
   @Override
-  public Design run(Design design) {
-    for (ModuleDef module : Hierarchy.bottomUp(design)) {
-      check(design, module);
-    }
-    return design;
-  }
-
-  private static void check(Design design, ModuleDef module) {
+  void check(Design design, ModuleDef module) {
     Signals signals = Signals.of(design, module);
     for (Reads.Read read : Reads.of(design, module)) {
       if (!signals.contains(read.signal())) {

@@ -20,7 +20,7 @@ import java.math.BigInteger;
  *
  * <p>Assumes names resolve ({@link CheckDrivers}); a name that does not is still reported.
  */
-public final class CheckTypes implements Pass {
+public final class CheckTypes extends ModuleCheck {
 
   @Override
   public String name() {
@@ -28,14 +28,7 @@ public final class CheckTypes implements Pass {
   }
 
   @Override
-  public Design run(Design design) {
-    for (ModuleDef module : Hierarchy.bottomUp(design)) {
-      check(design, module);
-    }
-    return design;
-  }
-
-  private static void check(Design design, ModuleDef module) {
+  void check(Design design, ModuleDef module) {
     Signals signals = Signals.of(design, module);
     for (Node n : module.nodes()) {
       Type computed;
@@ -70,7 +63,7 @@ public final class CheckTypes implements Pass {
   }
 
   private static void checkFits(BigInteger value, Type type, String what, SourceLoc loc) {
-    if (value != null && !type.fits(value)) {
+    if (!type.fits(value)) {
       throw new DesignError(loc, what + " is " + value + ", which does not fit " + type);
     }
   }

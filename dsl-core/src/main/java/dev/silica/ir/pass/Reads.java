@@ -121,18 +121,12 @@ final class Reads {
   }
 
   private static Memory renameMemory(Memory m, UnaryOperator<String> rename) {
-    return new Memory(
-        m.name(),
-        m.depth(),
-        m.type(),
-        m.init(),
-        m.style(),
+    return m.withPorts(
         m.readPorts().stream()
             .map(rp -> new Memory.ReadPort(rp.name(), rename.apply(rp.addr()), rp.sync(), rename.apply(rp.enable()), rp.loc()))
             .collect(ImmutableList.toImmutableList()),
         m.writePorts().stream()
             .map(wp -> new Memory.WritePort(rename.apply(wp.addr()), rename.apply(wp.data()), rename.apply(wp.enable()), wp.loc()))
-            .collect(ImmutableList.toImmutableList()),
-        m.loc());
+            .collect(ImmutableList.toImmutableList()));
   }
 }

@@ -89,15 +89,9 @@ public final class RemoveDeadNodes implements Pass {
   }
 
   private static Memory withLiveReadPorts(Memory m, Set<String> live) {
-    return new Memory(
-        m.name(),
-        m.depth(),
-        m.type(),
-        m.init(),
-        m.style(),
+    return m.withPorts(
         m.readPorts().stream().filter(rp -> live.contains(rp.name())).collect(ImmutableList.toImmutableList()),
-        m.writePorts(),
-        m.loc());
+        m.writePorts());
   }
 
   /** Backward reachability over one module's signals. */

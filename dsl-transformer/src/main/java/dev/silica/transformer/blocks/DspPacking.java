@@ -13,9 +13,10 @@ import dev.silica.transformer.golden.MatMul;
  * negative low field borrowed one from the high one).
  *
  * <p>The plan is refused unless it is exact for every input: {@code S} is the width of the
- * worst-case {@code K}-term low sum ({@link MatMul#accumulatorFormat}), the packed operand {@code
- * S + w} bits must fit the 25-bit port, the shared one the 18-bit port, and the high sum must fit
- * the {@code 48 - S} bits left in the accumulator.
+ * worst-case {@code K}-term low sum ({@link MatMul#accumulatorFormat}), the packed operand ({@link
+ * #packedWordBits()}, {@code S + w + 1}: a negative low field below the most negative high one
+ * reaches {@code -2^(S+w-1) - 2^(w-1)}) must fit the 25-bit port, the shared one the 18-bit port, and the packed sum {@code
+ * hi 2^S + lo} its {@link #accumulatorBits()} within the 48-bit accumulator.
  *
  * @param shared the shared operand's format (18-bit B port)
  * @param packed the format of each packed operand (25-bit A port)
@@ -37,11 +38,11 @@ public record DspPacking(IntFormat shared, IntFormat packed, int terms, int fiel
     IntFormat sum = MatMul.accumulatorFormat(shared, packed, terms);
     int s = sum.bits();
     check(shared.bits() <= B_PORT_BITS, "shared operand %s does not fit the %s-bit B port", shared, B_PORT_BITS);
-    check(s + packed.bits() <= A_PORT_BITS,
+    check(s + packed.bits() + 1 <= A_PORT_BITS,
         "two %s operands %s bits apart (the %s-term sum's width) need %s bits, the A port has %s", packed, s,
-        terms, s + packed.bits(), A_PORT_BITS);
-    check(s + sum.bits() <= ACCUMULATOR_BITS, "two %s-bit sums need %s accumulator bits, the DSP48E1 has %s", s,
-        2 * s, ACCUMULATOR_BITS);
+        terms, s + packed.bits() + 1, A_PORT_BITS);
+    check(2 * s + 1 <= ACCUMULATOR_BITS, "two %s-bit sums need %s accumulator bits, the DSP48E1 has %s", s,
+        2 * s + 1, ACCUMULATOR_BITS);
     return new DspPacking(shared, packed, terms, s);
   }
 
@@ -49,6 +50,16 @@ public record DspPacking(IntFormat shared, IntFormat packed, int terms, int fiel
     if (!condition) {
       throw new IllegalArgumentException(String.format(message, args));
     }
+  }
+
+  /** The width of the packed A-port word {@code hi 2^S + lo}. */
+  public int packedWordBits() {
+    return fieldShift + packed.bits() + 1;
+  }
+
+  /** The packed accumulator's width: two {@code S}-bit fields, plus one for the low field's borrow. */
+  public int accumulatorBits() {
+    return 2 * fieldShift + 1;
   }
 
   /** The A-port word {@code hi * 2^S + lo}. */

@@ -80,7 +80,7 @@ public final class Linear {
       }
     }
     Preconditions.checkArgument(maxAbs > 0, "all weights are zero");
-    QuantSpec weightSpec = QuantSpec.symmetric(maxAbs / ((1L << (weightBits - 1)) - 1), weightBits);
+    QuantSpec weightSpec = QuantSpec.symmetricFromMaxAbs(maxAbs, weightBits);
     int[][] codes = new int[weights.length][];
     for (int k = 0; k < weights.length; k++) {
       codes[k] = new int[weights[k].length];

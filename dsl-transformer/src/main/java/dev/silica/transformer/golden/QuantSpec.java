@@ -22,6 +22,35 @@ public record QuantSpec(double scale, int zeroPoint, IntFormat format) {
     return new QuantSpec(scale, 0, IntFormat.signed(bits));
   }
 
+  /**
+   * The spec covering {@code [min, max]} (widened to include 0) with the whole format, as TFLite's
+   * {@code ChooseQuantizationParams} chooses it: {@code scale = (max - min) / (qmax - qmin)}; the
+   * zero point from whichever end loses less precision, rounded and clamped into the format, so
+   * that real 0 is exactly representable.
+   */
+  public static QuantSpec fromRange(double min, double max, IntFormat format) {
+    Preconditions.checkArgument(min <= max, "empty range [%s, %s]", min, max);
+    double rmin = Math.min(min, 0);
+    double rmax = Math.max(max, 0);
+    Preconditions.checkArgument(rmax > rmin, "the range [%s, %s] has no width", min, max);
+    double qmin = format.min();
+    double qmax = format.max();
+    double scale = (rmax - rmin) / (qmax - qmin);
+    double fromMin = qmin - rmin / scale;
+    double fromMax = qmax - rmax / scale;
+    double errorMin = Math.abs(qmin) + Math.abs(rmin / scale);
+    double errorMax = Math.abs(qmax) + Math.abs(rmax / scale);
+    double zeroPoint = errorMin < errorMax ? fromMin : fromMax;
+    long nudged = format.saturate(QuantizeMultiplier.roundHalfAwayFromZero(zeroPoint));
+    return new QuantSpec(scale, (int) nudged, format);
+  }
+
+  /** A symmetric signed spec whose largest code {@code 2^(bits-1) - 1} stands for {@code maxAbs}. */
+  public static QuantSpec symmetricFromMaxAbs(double maxAbs, int bits) {
+    Preconditions.checkArgument(maxAbs > 0 && Double.isFinite(maxAbs), "maxAbs must be positive, got %s", maxAbs);
+    return symmetric(maxAbs / ((1L << (bits - 1)) - 1), bits);
+  }
+
   /** The code nearest {@code real}, saturated. */
   public int quantize(double real) {
     return (int) format.saturate(QuantizeMultiplier.roundHalfAwayFromZero(real / scale) + zeroPoint);

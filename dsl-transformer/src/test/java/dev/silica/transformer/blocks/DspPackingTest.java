@@ -14,12 +14,14 @@ class DspPackingTest {
     long accumulator = 0;
     long sumHi = 0;
     long sumLo = 0;
+    IntFormat word = IntFormat.signed(plan.packedWordBits());
     for (int i = 0; i < x.length; i++) {
+      assertTrue(word.contains(plan.pack(hi[i], lo[i])), "the packed word fits " + word);
       accumulator += x[i] * plan.pack(hi[i], lo[i]);
       sumHi += (long) x[i] * hi[i];
       sumLo += (long) x[i] * lo[i];
     }
-    assertTrue(accumulator >= -(1L << 47) && accumulator < (1L << 47), "fits the 48-bit accumulator");
+    assertTrue(IntFormat.signed(plan.accumulatorBits()).contains(accumulator), "fits the packed accumulator");
     assertEquals(sumLo, plan.low(accumulator));
     assertEquals(sumHi, plan.high(accumulator));
   }
@@ -55,6 +57,8 @@ class DspPackingTest {
     assertSeparatesBothSums(plan, x, hi, lo);
     java.util.Arrays.fill(hi, 31);
     java.util.Arrays.fill(lo, -32);
+    assertSeparatesBothSums(plan, x, hi, lo);
+    java.util.Arrays.fill(hi, -32);
     assertSeparatesBothSums(plan, x, hi, lo);
   }
 
