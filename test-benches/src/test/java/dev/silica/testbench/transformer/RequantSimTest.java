@@ -6,7 +6,7 @@ import dev.silica.dsl.Elaborator;
 import dev.silica.ir.Design;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
-import dev.silica.transformer.blocks.Requant;
+import dev.silica.transformer.blocks.RequantBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Requantizer;
 import java.util.ArrayList;
@@ -66,7 +66,7 @@ class RequantSimTest {
   @ParameterizedTest(name = "{0} acc s{1} -> {2}")
   @MethodSource("configurations")
   void hardwareEqualsGoldenBitForBit(String mode, int accBits, Requantizer golden, int seed) {
-    Design design = Elaborator.elaborate(() -> new Requant(accBits, golden));
+    Design design = Elaborator.elaborate(() -> new RequantBlock(accBits, golden));
     List<Long> accs = accumulators(accBits, golden, seed);
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int i = 0; i < accs.size(); i++) {
@@ -87,7 +87,7 @@ class RequantSimTest {
   @Test
   void latencyIsTwoCyclesAndThroughputOneBeatPerCycle() {
     Requantizer golden = Requantizer.singleRounding(0.01, 0, IntFormat.signed(8));
-    Design design = Elaborator.elaborate(() -> new Requant(20, golden));
+    Design design = Elaborator.elaborate(() -> new RequantBlock(20, golden));
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       beats.add(StreamBench.Beat.of(i * 97 - 2000, i == 49));
