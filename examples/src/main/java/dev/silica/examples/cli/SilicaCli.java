@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     description = "Silica: hardware construction in Java, with a Verilog backend and a simulator.",
     subcommands = {
       ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class,
-      SimCommand.class
+      SimCommand.class, TrainCommand.class, EvaluateCommand.class
     })
 public final class SilicaCli {
 
