@@ -66,13 +66,19 @@ class RequantSimTest {
   @ParameterizedTest(name = "{0} acc s{1} -> {2}")
   @MethodSource("configurations")
   void hardwareEqualsGoldenBitForBit(String mode, int accBits, Requantizer golden, int seed) {
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, mode, accBits, golden, seed);
+  }
+
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, String mode, int accBits,
+      Requantizer golden, int seed) {
     Design design = Elaborator.elaborate(() -> new RequantBlock(accBits, golden));
     List<Long> accs = accumulators(accBits, golden, seed);
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int i = 0; i < accs.size(); i++) {
       beats.add(StreamBench.Beat.of(accs.get(i), i % 16 == 15));
     }
-    try (Tester tester = Tester.of(design, Engine.SILICA)) {
+    try (Tester tester = Tester.of(design, engine)) {
       tester.reset();
       StreamBench bench = new StreamBench(tester, seed, 0.7, 0.6);
       StreamBench.Result result = bench.run(List.of(StreamBench.Port.scalar("in")), List.of(beats),
