@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.BatchNormBlock;
 import dev.silica.transformer.golden.BatchNormParams;
 import dev.silica.transformer.golden.FoldedBatchNorm;
@@ -47,6 +48,12 @@ class BatchNormSimTest {
     checkHardwareEqualsGoldenBitForBit(Engine.SILICA, inBits, outBits, channels, coefficientBits);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 8, 4, 6, 16);
+  }
 
   private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int inBits, int outBits, int channels,
       int coefficientBits) {

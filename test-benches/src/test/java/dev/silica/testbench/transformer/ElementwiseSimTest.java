@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.AvgPoolBlock;
 import dev.silica.transformer.blocks.PosEncBlock;
 import dev.silica.transformer.blocks.ReluBlock;
@@ -62,6 +63,12 @@ class ElementwiseSimTest {
     checkReluEqualsGoldenBitForBit(Engine.SILICA, bits);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void reluOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkReluEqualsGoldenBitForBit(Engine.VERILATOR, 6);
+  }
 
   private static void checkReluEqualsGoldenBitForBit(Engine engine, int bits) {
     int zeroPoint = bits == 6 ? -3 : 0;
@@ -101,6 +108,12 @@ class ElementwiseSimTest {
     checkResidualAddEqualsGoldenBitForBit(Engine.SILICA, widths);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void residualAddOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkResidualAddEqualsGoldenBitForBit(Engine.VERILATOR, "8,4,6,2");
+  }
 
   private static void checkResidualAddEqualsGoldenBitForBit(Engine engine, String widths) {
     String[] w = widths.split(",");
@@ -161,6 +174,12 @@ class ElementwiseSimTest {
     checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine.SILICA, bits);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void avgPoolOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine.VERILATOR, 6);
+  }
 
   private static void checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine engine, int bits) {
     IntFormat format = IntFormat.signed(bits);
@@ -209,6 +228,12 @@ class ElementwiseSimTest {
     checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine.SILICA, bits);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void posEncOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine.VERILATOR, 8);
+  }
 
   private static void checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine engine, int bits) {
     IntFormat format = IntFormat.signed(bits);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.LayerNormBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntLayerNorm;
@@ -31,6 +32,12 @@ class LayerNormSimTest {
     checkHardwareEqualsGoldenBitForBit(Engine.SILICA, inBits, outBits, channels, fraction);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 6, 6, 8, 8);
+  }
 
   private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int inBits, int outBits, int channels,
       int fraction) {

@@ -8,6 +8,7 @@ import dev.silica.ir.Design;
 import dev.silica.ir.Memory;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.LinearBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
@@ -101,6 +102,13 @@ class LinearSimTest {
     checkHardwareEqualsGoldenBitForBit(Engine.SILICA, k, n, inBits, weightBits, outBits, zeroPoint, mode, style);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 4, 5, 8, 4, 6, 3, RoundingMode.DOUBLE_ROUNDING,
+        Memory.Style.BLOCK);
+  }
 
   private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int k, int n, int inBits,
       int weightBits, int outBits, int zeroPoint,

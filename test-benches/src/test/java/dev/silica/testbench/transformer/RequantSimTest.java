@@ -6,6 +6,7 @@ import dev.silica.dsl.Elaborator;
 import dev.silica.ir.Design;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.RequantBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Requantizer;
@@ -69,6 +70,13 @@ class RequantSimTest {
     checkHardwareEqualsGoldenBitForBit(Engine.SILICA, mode, accBits, golden, seed);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, "single", 24, Requantizer.doubleRounding(0.0123, 1,
+        IntFormat.signed(8)), 5);
+  }
 
   private static void checkHardwareEqualsGoldenBitForBit(Engine engine, String mode, int accBits,
       Requantizer golden, int seed) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.SoftmaxBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntSoftmax;
@@ -66,6 +67,12 @@ class SoftmaxSimTest {
     checkHardwareEqualsGoldenBitForBit(Engine.SILICA, bits, outBits, entryBits, maxLength);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 8, 8, 12, 16);
+  }
 
   private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int bits, int outBits, int entryBits,
       int maxLength) {
@@ -93,6 +100,12 @@ class SoftmaxSimTest {
     checkIExpHardwareEqualsGoldenBitForBit(Engine.SILICA, bits, outBits, precision, maxLength);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void iExpOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkIExpHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 6, 6, 8, 12);
+  }
 
   private static void checkIExpHardwareEqualsGoldenBitForBit(Engine engine, int bits, int outBits,
       int precision, int maxLength) {

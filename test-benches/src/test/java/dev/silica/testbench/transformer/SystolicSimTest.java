@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.MultiplierKind;
 import dev.silica.transformer.blocks.Systolic;
 import dev.silica.transformer.blocks.SystolicConfig;
@@ -102,6 +103,12 @@ class SystolicSimTest {
     checkArrayEqualsGoldenMatMulBitForBit(Engine.SILICA, rows, cols, aBits, bBits, maxK, kind);
   }
 
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenMatMul() {
+    Tools.require("verilator");
+    checkArrayEqualsGoldenMatMulBitForBit(Engine.VERILATOR, 2, 4, 4, 4, 64, MultiplierKind.PACKED);
+  }
 
   private static void checkArrayEqualsGoldenMatMulBitForBit(Engine engine, int rows, int cols, int aBits,
       int bBits, int maxK, MultiplierKind kind) {
