@@ -11,7 +11,7 @@ import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Requantizer;
 import dev.silica.transformer.golden.RoundingMode;
 
-/** The {@code requant} generator: a streaming {@link Requant} block. */
+/** The {@code requant} generator: a streaming {@link RequantBlock}. */
 public final class RequantGenerator implements Generator {
 
   @Override
@@ -38,7 +38,7 @@ public final class RequantGenerator implements Generator {
 
   @Override
   public Design elaborate(Params p) {
-    return Elaborator.elaborate(() -> new Requant(p.getInt("acc_bits", 2, 40), requantizer(p)),
+    return Elaborator.elaborate(() -> new RequantBlock(p.getInt("acc_bits", 2, 40), requantizer(p)),
         p.designAttributes());
   }
 

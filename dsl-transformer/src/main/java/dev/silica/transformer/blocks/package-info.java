@@ -14,7 +14,7 @@
  *   <caption>Latency and throughput in cycles (producer and consumer never stalling; measured by
  *   the simulation tests)</caption>
  *   <tr><th>name</th><th>block</th><th>latency</th><th>throughput</th></tr>
- *   <tr><td>requant</td><td>{@link dev.silica.transformer.blocks.Requant}</td><td>2</td><td>1 beat/cycle</td></tr>
+ *   <tr><td>requant</td><td>{@link dev.silica.transformer.blocks.RequantBlock}</td><td>2</td><td>1 beat/cycle</td></tr>
  *   <tr><td>relu</td><td>{@link dev.silica.transformer.blocks.ReluBlock}</td><td>1</td><td>1 beat/cycle</td></tr>
  *   <tr><td>residual-add</td><td>{@link dev.silica.transformer.blocks.ResidualAddBlock}</td><td>2</td>
  *       <td>1 beat/cycle</td></tr>

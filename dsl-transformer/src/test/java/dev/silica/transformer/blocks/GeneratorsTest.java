@@ -9,9 +9,12 @@ import dev.silica.dsl.Generator;
 import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.dsl.ParameterError;
 import dev.silica.ir.Design;
+import dev.silica.ir.Type;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The transformer generators are found by name and elaborate with their defaults. */
 class GeneratorsTest {
@@ -39,22 +42,45 @@ class GeneratorsTest {
     }
   }
 
-  @Test
-  void widthsAreElaboratedAtFourSixAndEightBits() {
+  private static Type outputType(Design design, String port) {
+    return design.topModule().port(port).orElseThrow(() -> new AssertionError("no port " + port)).type();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 6, 8})
+  void everyBlockElaboratesAtTheRequestedWidth(int width) {
     GeneratorRegistry registry = GeneratorRegistry.load();
-    for (String bits : List.of("4", "6", "8")) {
-      registry.get("requant").generate(Map.of("out_bits", bits));
-      registry.get("relu").generate(Map.of("bits", bits));
-      registry.get("residual-add").generate(Map.of("a_bits", bits, "out_bits", bits));
-      registry.get("avgpool").generate(Map.of("bits", bits));
-      registry.get("posenc").generate(Map.of("bits", bits));
-      registry.get("systolic").generate(Map.of("a_bits", bits, "b_bits", bits, "rows", "2", "cols", "2"));
-      registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits));
-      registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits));
-      registry.get("linear").generate(Map.of("in_bits", bits, "weight_bits", bits, "engine", "systolic"));
-      registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits));
-      registry.get("softmax").generate(Map.of("bits", bits, "out_bits", bits, "exp", "iexp"));
-      registry.get("layernorm").generate(Map.of("in_bits", bits, "out_bits", bits));
+    String bits = Integer.toString(width);
+    Type code = Type.s(width);
+    assertEquals(code, outputType(registry.get("requant").generate(Map.of("out_bits", bits)), "out_data"));
+    assertEquals(code, outputType(registry.get("relu").generate(Map.of("bits", bits)), "out_data"));
+    assertEquals(code, outputType(registry.get("residual-add").generate(Map.of("a_bits", bits, "out_bits", bits)),
+        "out_data"));
+    assertEquals(code, outputType(registry.get("avgpool").generate(Map.of("bits", bits)), "out_data_0"));
+    assertEquals(code, outputType(registry.get("posenc").generate(Map.of("bits", bits)), "out_data_0"));
+    assertEquals(code, outputType(registry.get("batchnorm").generate(Map.of("in_bits", bits, "out_bits", bits)),
+        "out_data"));
+    assertEquals(code, outputType(registry.get("layernorm").generate(Map.of("in_bits", bits, "out_bits", bits)),
+        "out_data"));
+    for (String engine : List.of("mac", "systolic")) {
+      assertEquals(code, outputType(registry.get("linear").generate(
+          Map.of("in_bits", bits, "weight_bits", bits, "out_bits", bits, "engine", engine)), "out_data"));
+    }
+    for (String exp : List.of("lut", "iexp")) {
+      assertEquals(Type.u(width), outputType(registry.get("softmax").generate(
+          Map.of("bits", bits, "out_bits", bits, "exp", exp)), "out_data"));
+    }
+  }
+
+  @Test
+  void systolicAccumulatorsHoldSixtyFourProductsOfTheOperandWidths() {
+    Generator systolic = GeneratorRegistry.load().get("systolic");
+    // s4 x s4 products reach 64, s6 x s6 1024, s8 x s8 16384; 64 of them need 14, 18 and 22 bits
+    int[][] expectations = {{4, 14}, {6, 18}, {8, 22}};
+    for (int[] e : expectations) {
+      String bits = Integer.toString(e[0]);
+      Design design = systolic.generate(Map.of("a_bits", bits, "b_bits", bits, "rows", "2", "cols", "2"));
+      assertEquals(Type.s(e[1]), outputType(design, "out_data_0"));
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.BatchNormBlock;
 import dev.silica.transformer.golden.BatchNormParams;
 import dev.silica.transformer.golden.FoldedBatchNorm;
@@ -44,6 +45,18 @@ class BatchNormSimTest {
   @ParameterizedTest(name = "s{0} -> s{1}, {2} channels, {3}-bit coefficients")
   @CsvSource({"4, 4, 3, 8", "6, 6, 5, 12", "8, 8, 4, 16", "8, 4, 6, 16", "4, 8, 2, 10"})
   void hardwareEqualsGoldenBitForBit(int inBits, int outBits, int channels, int coefficientBits) {
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, inBits, outBits, channels, coefficientBits);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 8, 4, 6, 16);
+  }
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int inBits, int outBits, int channels,
+      int coefficientBits) {
     FoldedBatchNorm golden = golden(inBits, outBits, channels, coefficientBits, inBits * 10 + channels);
     IntFormat format = golden.input().format();
     Random random = new Random(channels);
@@ -61,7 +74,7 @@ class BatchNormSimTest {
     for (int i = 0; i < codes.size(); i++) {
       beats.add(StreamBench.Beat.of(codes.get(i), i % channels == channels - 1));
     }
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new BatchNormBlock(golden)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new BatchNormBlock(golden)), engine)) {
       tester.reset();
       StreamBench.Result result = new StreamBench(tester, channels, 0.7, 0.6).run(
           List.of(StreamBench.Port.scalar("in")), List.of(beats), StreamBench.Port.scalar("out"), beats.size(),

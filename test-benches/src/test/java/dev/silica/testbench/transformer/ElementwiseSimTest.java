@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.AvgPoolBlock;
 import dev.silica.transformer.blocks.PosEncBlock;
 import dev.silica.transformer.blocks.ReluBlock;
@@ -59,10 +60,21 @@ class ElementwiseSimTest {
   @ParameterizedTest
   @ValueSource(ints = {4, 6, 8})
   void reluEqualsGoldenBitForBit(int bits) {
+    checkReluEqualsGoldenBitForBit(Engine.SILICA, bits);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void reluOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkReluEqualsGoldenBitForBit(Engine.VERILATOR, 6);
+  }
+
+  private static void checkReluEqualsGoldenBitForBit(Engine engine, int bits) {
     int zeroPoint = bits == 6 ? -3 : 0;
     long[] codes = edgeAndRandomCodes(IntFormat.signed(bits), 300, bits);
     List<StreamBench.Beat> beats = scalarBeats(codes, 7);
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new ReluBlock(bits, zeroPoint)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new ReluBlock(bits, zeroPoint)), engine)) {
       tester.reset();
       StreamBench.Result result = runScalar(tester, List.of("in"), List.of(beats), bits, 0.7);
       for (int i = 0; i < codes.length; i++) {
@@ -93,17 +105,29 @@ class ElementwiseSimTest {
   @ParameterizedTest
   @ValueSource(strings = {"4,4,4,4", "6,6,6,0", "8,8,8,4", "8,4,6,2", "4,8,8,4"})
   void residualAddEqualsGoldenBitForBit(String widths) {
+    checkResidualAddEqualsGoldenBitForBit(Engine.SILICA, widths);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void residualAddOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkResidualAddEqualsGoldenBitForBit(Engine.VERILATOR, "8,4,6,2");
+  }
+
+  private static void checkResidualAddEqualsGoldenBitForBit(Engine engine, String widths) {
     String[] w = widths.split(",");
     ResidualAdd golden = residual(Integer.parseInt(w[0]), Integer.parseInt(w[1]), Integer.parseInt(w[2]),
         Integer.parseInt(w[3]));
     long[] a = edgeAndRandomCodes(golden.a().format(), 400, 11);
     long[] b = edgeAndRandomCodes(golden.b().format(), 400, 12);
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new ResidualAddBlock(golden)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new ResidualAddBlock(golden)), engine)) {
       tester.reset();
       StreamBench.Result result = runScalar(tester, List.of("a", "b"), List.of(scalarBeats(a, 9), scalarBeats(b, 9)),
           13, 0.7);
       for (int i = 0; i < a.length; i++) {
-        assertEquals(golden.apply((int) a[i], (int) b[i]), result.beats().get(i).lanes()[0], "a=" + a[i] + " b=" + b[i]);
+        assertEquals(golden.apply((int) a[i], (int) b[i]), result.beats().get(i).lanes()[0],
+            "a=" + a[i] + " b=" + b[i]);
         assertEquals(i % 9 == 8, result.beats().get(i).last());
       }
     }
@@ -147,6 +171,17 @@ class ElementwiseSimTest {
   @ParameterizedTest
   @ValueSource(ints = {4, 6, 8})
   void avgPoolEqualsGoldenOverRandomAndExtremeWindows(int bits) {
+    checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine.SILICA, bits);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void avgPoolOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine.VERILATOR, 6);
+  }
+
+  private static void checkAvgPoolEqualsGoldenOverRandomAndExtremeWindows(Engine engine, int bits) {
     IntFormat format = IntFormat.signed(bits);
     int channels = 5;
     int length = 7;
@@ -159,7 +194,7 @@ class ElementwiseSimTest {
       rows[2 * length + t][0] = t % 2 == 0 ? 1 : -2;
     }
     try (Tester tester = Tester.of(Elaborator.elaborate(() -> new AvgPoolBlock(bits, channels, length)),
-        Engine.SILICA)) {
+        engine)) {
       tester.reset();
       StreamBench.Result result = new StreamBench(tester, bits, 0.7, 0.5).run(
           List.of(StreamBench.Port.vector("in", channels)), List.of(vectorBeats(rows, length)),
@@ -190,6 +225,17 @@ class ElementwiseSimTest {
   @ParameterizedTest
   @ValueSource(ints = {4, 6, 8})
   void posEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(int bits) {
+    checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine.SILICA, bits);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void posEncOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine.VERILATOR, 8);
+  }
+
+  private static void checkPosEncEqualsGoldenBitForBitAcrossSequencesAndSaturation(Engine engine, int bits) {
     IntFormat format = IntFormat.signed(bits);
     QuantSpec spec = new QuantSpec(4.0 / (1 << (bits - 1)), 0, format);
     int channels = 6;
@@ -208,7 +254,7 @@ class ElementwiseSimTest {
       sequences.add(rows);
       beats.addAll(vectorBeats(rows, rows.length));
     }
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new PosEncBlock(golden)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new PosEncBlock(golden)), engine)) {
       tester.reset();
       StreamBench.Result result = new StreamBench(tester, bits, 0.7, 0.6).run(
           List.of(StreamBench.Port.vector("in", channels)), List.of(beats), StreamBench.Port.vector("out", channels),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.LayerNormBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntLayerNorm;
@@ -28,6 +29,18 @@ class LayerNormSimTest {
   @ParameterizedTest(name = "s{0} -> s{1}, L={2}, F={3}")
   @CsvSource({"4, 4, 4, 4", "6, 6, 8, 8", "8, 8, 16, 8", "8, 4, 6, 6", "4, 8, 5, 10"})
   void hardwareEqualsGoldenBitForBit(int inBits, int outBits, int channels, int fraction) {
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, inBits, outBits, channels, fraction);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 6, 6, 8, 8);
+  }
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int inBits, int outBits, int channels,
+      int fraction) {
     Random random = new Random(inBits * 100 + channels);
     double[] gamma = new double[channels];
     double[] beta = new double[channels];
@@ -65,7 +78,7 @@ class LayerNormSimTest {
         beats.add(StreamBench.Beat.of(row[c], c == channels - 1));
       }
     }
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new LayerNormBlock(golden)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new LayerNormBlock(golden)), engine)) {
       tester.reset();
       StreamBench.Result result = new StreamBench(tester, channels, 0.7, 0.6).run(
           List.of(StreamBench.Port.scalar("in")), List.of(beats), StreamBench.Port.scalar("out"), beats.size(),

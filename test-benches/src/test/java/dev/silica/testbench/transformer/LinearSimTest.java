@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.silica.dsl.Elaborator;
+import dev.silica.ir.Design;
 import dev.silica.ir.Memory;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.LinearBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
@@ -66,13 +68,13 @@ class LinearSimTest {
     return vectors;
   }
 
-  private static StreamBench.Result run(Linear golden, Memory.Style style, List<int[]> vectors, long seed,
-      double rate) {
-    return run(Elaborator.elaborate(() -> new LinearBlock(golden, style)), golden, vectors, seed, rate);
+  private static StreamBench.Result run(Engine engine, Linear golden, Memory.Style style, List<int[]> vectors,
+      long seed, double rate) {
+    return run(engine, Elaborator.elaborate(() -> new LinearBlock(golden, style)), golden, vectors, seed, rate);
   }
 
-  private static StreamBench.Result run(dev.silica.ir.Design design, Linear golden, List<int[]> vectors, long seed,
-      double rate) {
+  private static StreamBench.Result run(Engine engine, Design design, Linear golden, List<int[]> vectors,
+      long seed, double rate) {
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int[] x : vectors) {
       for (int i = 0; i < x.length; i++) {
@@ -80,7 +82,7 @@ class LinearSimTest {
       }
     }
     int n = golden.foldedBias().length;
-    try (Tester tester = Tester.of(design, Engine.SILICA)) {
+    try (Tester tester = Tester.of(design, engine)) {
       tester.reset();
       return new StreamBench(tester, seed, rate, rate).run(List.of(StreamBench.Port.scalar("in")), List.of(beats),
           StreamBench.Port.scalar("out"), vectors.size() * n, 40 * vectors.size() * (beats.size() + n * 20));
@@ -97,9 +99,23 @@ class LinearSimTest {
       "16, 2, 8, 8, 8, -5, ROUND_HALF_UP_SHIFT, DISTRIBUTED"})
   void hardwareEqualsGoldenBitForBit(int k, int n, int inBits, int weightBits, int outBits, int zeroPoint,
       RoundingMode mode, Memory.Style style) {
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, k, n, inBits, weightBits, outBits, zeroPoint, mode, style);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 4, 5, 8, 4, 6, 3, RoundingMode.DOUBLE_ROUNDING,
+        Memory.Style.BLOCK);
+  }
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int k, int n, int inBits,
+      int weightBits, int outBits, int zeroPoint,
+      RoundingMode mode, Memory.Style style) {
     Linear golden = golden(k, n, inBits, weightBits, outBits, zeroPoint, mode, k * 31 + n);
     List<int[]> vectors = vectors(golden, 10, k + n);
-    StreamBench.Result result = run(golden, style, vectors, k, 0.7);
+    StreamBench.Result result = run(engine, golden, style, vectors, k, 0.7);
     int beat = 0;
     for (int v = 0; v < vectors.size(); v++) {
       long[] actual = new long[n];
@@ -123,7 +139,7 @@ class LinearSimTest {
       RoundingMode mode, dev.silica.transformer.blocks.MultiplierKind multiplier, Memory.Style style) {
     Linear golden = golden(k, n, inBits, weightBits, outBits, 1, mode, k * 37 + n);
     List<int[]> vectors = vectors(golden, 4 * batch - 2, k + n + batch);
-    StreamBench.Result result = run(Elaborator.elaborate(
+    StreamBench.Result result = run(Engine.SILICA, Elaborator.elaborate(
         () -> new dev.silica.transformer.blocks.LinearSystolicBlock(golden, batch, multiplier, style)), golden, vectors,
         k + 1, 0.7);
     int beat = 0;
@@ -143,7 +159,8 @@ class LinearSimTest {
     int k = 8;
     int n = 3;
     Linear golden = golden(k, n, 8, 8, 8, 0, RoundingMode.SINGLE_ROUNDING, 1);
-    StreamBench.Result result = run(golden, Memory.Style.DISTRIBUTED, vectors(golden, 0, 1).subList(0, 1), 1, 1.0);
+    StreamBench.Result result = run(Engine.SILICA, golden, Memory.Style.DISTRIBUTED,
+        vectors(golden, 0, 1).subList(0, 1), 1, 1.0);
     assertEquals((k - 1) + k + 4, result.latency());
     assertEquals((n - 1) * k, result.lastOutputCycle() - result.firstOutputCycle());
   }

@@ -6,7 +6,8 @@ import dev.silica.dsl.Elaborator;
 import dev.silica.ir.Design;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
-import dev.silica.transformer.blocks.Requant;
+import dev.silica.verilog.Tools;
+import dev.silica.transformer.blocks.RequantBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Requantizer;
 import java.util.ArrayList;
@@ -66,13 +67,26 @@ class RequantSimTest {
   @ParameterizedTest(name = "{0} acc s{1} -> {2}")
   @MethodSource("configurations")
   void hardwareEqualsGoldenBitForBit(String mode, int accBits, Requantizer golden, int seed) {
-    Design design = Elaborator.elaborate(() -> new Requant(accBits, golden));
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, mode, accBits, golden, seed);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, "single", 24, Requantizer.doubleRounding(0.0123, 1,
+        IntFormat.signed(8)), 5);
+  }
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, String mode, int accBits,
+      Requantizer golden, int seed) {
+    Design design = Elaborator.elaborate(() -> new RequantBlock(accBits, golden));
     List<Long> accs = accumulators(accBits, golden, seed);
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int i = 0; i < accs.size(); i++) {
       beats.add(StreamBench.Beat.of(accs.get(i), i % 16 == 15));
     }
-    try (Tester tester = Tester.of(design, Engine.SILICA)) {
+    try (Tester tester = Tester.of(design, engine)) {
       tester.reset();
       StreamBench bench = new StreamBench(tester, seed, 0.7, 0.6);
       StreamBench.Result result = bench.run(List.of(StreamBench.Port.scalar("in")), List.of(beats),
@@ -87,7 +101,7 @@ class RequantSimTest {
   @Test
   void latencyIsTwoCyclesAndThroughputOneBeatPerCycle() {
     Requantizer golden = Requantizer.singleRounding(0.01, 0, IntFormat.signed(8));
-    Design design = Elaborator.elaborate(() -> new Requant(20, golden));
+    Design design = Elaborator.elaborate(() -> new RequantBlock(20, golden));
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       beats.add(StreamBench.Beat.of(i * 97 - 2000, i == 49));

@@ -8,6 +8,7 @@ import dev.silica.synth.YosysSynth;
 import dev.silica.verilog.Tools;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code -Dsilica.resourceSweep=softmax,linear} runs only those generators).
  */
 class ResourceSweepTest {
+
+  /**
+   * Yosys 0.23 says this of every block RAM it maps narrower than the primitive's 64-bit ports (its
+   * own techmap's doing, not the design's); the backend's memory tests accept it the same way.
+   */
+  private static final Pattern BRAM_PORT_RESIZE =
+      Pattern.compile("Warning: Resizing cell port [\\w.]+ from \\d+ bits to \\d+ bits\\.");
 
   static List<BlockCases.Case> cases() {
     return BlockCases.all();
@@ -37,6 +45,7 @@ class ResourceSweepTest {
     System.out.printf("| %-34s | %5d | %5d | %5d | %3d | %4.1f | %3d |%n", c.label(), t.used(Resource.LUT),
         t.used(Resource.FF), t.used(Resource.CARRY4), t.used(Resource.DSP48E1), t.blockRamSites(),
         t.depth().map(d -> d.levels()).orElse(-1));
-    assertEquals(List.of(), report.warnings(), "Yosys warnings for " + c);
+    assertEquals(List.of(), report.warnings().stream().filter(w -> !BRAM_PORT_RESIZE.matcher(w).matches()).toList(),
+        "Yosys warnings for " + c);
   }
 }

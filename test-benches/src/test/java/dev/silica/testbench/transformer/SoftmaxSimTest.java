@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.SoftmaxBlock;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntSoftmax;
@@ -46,14 +47,14 @@ class SoftmaxSimTest {
     return rows;
   }
 
-  private static StreamBench.Result run(IntSoftmax golden, List<int[]> rows, long seed, double rate) {
+  private static StreamBench.Result run(Engine engine, IntSoftmax golden, List<int[]> rows, long seed, double rate) {
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         beats.add(StreamBench.Beat.of(row[i], i == row.length - 1));
       }
     }
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new SoftmaxBlock(golden)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new SoftmaxBlock(golden)), engine)) {
       tester.reset();
       return new StreamBench(tester, seed, rate, rate).run(List.of(StreamBench.Port.scalar("in")), List.of(beats),
           StreamBench.Port.scalar("out"), beats.size(), 60 * beats.size() * (golden.outBits() + 4));
@@ -63,11 +64,23 @@ class SoftmaxSimTest {
   @ParameterizedTest(name = "s{0} -> u{1}, entries {2} bits, rows up to {3}")
   @CsvSource({"4, 4, 8, 8", "6, 6, 12, 12", "8, 8, 12, 16", "8, 4, 16, 9", "4, 8, 16, 5"})
   void hardwareEqualsGoldenBitForBit(int bits, int outBits, int entryBits, int maxLength) {
+    checkHardwareEqualsGoldenBitForBit(Engine.SILICA, bits, outBits, entryBits, maxLength);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenBitForBit() {
+    Tools.require("verilator");
+    checkHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 8, 8, 12, 16);
+  }
+
+  private static void checkHardwareEqualsGoldenBitForBit(Engine engine, int bits, int outBits, int entryBits,
+      int maxLength) {
     IntFormat format = IntFormat.signed(bits);
     IntSoftmax golden = IntSoftmax.withLut(format, 8.0 / (1 << (bits - 1)), entryBits, outBits, maxLength,
         IntSoftmax.Normalizer.DIVIDER);
     List<int[]> rows = rows(format, maxLength, bits * 7 + maxLength);
-    StreamBench.Result result = run(golden, rows, bits, 0.7);
+    StreamBench.Result result = run(engine, golden, rows, bits, 0.7);
     int beat = 0;
     for (int r = 0; r < rows.size(); r++) {
       int[] row = rows.get(r);
@@ -84,11 +97,23 @@ class SoftmaxSimTest {
   @ParameterizedTest(name = "i-exp s{0} -> u{1}, P={2}, rows up to {3}")
   @CsvSource({"4, 4, 6, 8", "6, 6, 8, 12", "8, 8, 8, 16", "8, 6, 10, 7"})
   void iExpHardwareEqualsGoldenBitForBit(int bits, int outBits, int precision, int maxLength) {
+    checkIExpHardwareEqualsGoldenBitForBit(Engine.SILICA, bits, outBits, precision, maxLength);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void iExpOnVerilatorAgreesWithGolden() {
+    Tools.require("verilator");
+    checkIExpHardwareEqualsGoldenBitForBit(Engine.VERILATOR, 6, 6, 8, 12);
+  }
+
+  private static void checkIExpHardwareEqualsGoldenBitForBit(Engine engine, int bits, int outBits,
+      int precision, int maxLength) {
     IntFormat format = IntFormat.signed(bits);
     IntSoftmax golden = IntSoftmax.withIExp(format, 8.0 / (1 << (bits - 1)), precision, outBits, maxLength,
         IntSoftmax.Normalizer.DIVIDER);
     List<int[]> rows = rows(format, maxLength, bits * 13 + maxLength);
-    StreamBench.Result result = run(golden, rows, bits + 1, 0.7);
+    StreamBench.Result result = run(engine, golden, rows, bits + 1, 0.7);
     int beat = 0;
     for (int r = 0; r < rows.size(); r++) {
       int[] row = rows.get(r);
@@ -108,7 +133,7 @@ class SoftmaxSimTest {
     for (int i = 0; i < row.length; i++) {
       row[i] = i * 11 - 50;
     }
-    StreamBench.Result result = run(golden, List.of(row), 1, 1.0);
+    StreamBench.Result result = run(Engine.SILICA, golden, List.of(row), 1, 1.0);
     assertEquals((row.length - 1) + 1 + row.length + 1 + 8, result.latency(),
         "load L, sum L, then one start cycle and 8 divider cycles");
     assertEquals((row.length - 1) * (8 + 2), result.lastOutputCycle() - result.firstOutputCycle());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.silica.dsl.Elaborator;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
+import dev.silica.verilog.Tools;
 import dev.silica.transformer.blocks.MultiplierKind;
 import dev.silica.transformer.blocks.Systolic;
 import dev.silica.transformer.blocks.SystolicConfig;
@@ -63,7 +64,8 @@ class SystolicSimTest {
     return tiles;
   }
 
-  private static StreamBench.Result run(SystolicConfig config, List<int[][][]> tiles, long seed, double rate) {
+  private static StreamBench.Result run(Engine engine, SystolicConfig config, List<int[][][]> tiles, long seed,
+      double rate) {
     List<StreamBench.Beat> beats = new ArrayList<>();
     for (int[][][] tile : tiles) {
       int k = tile[1].length;
@@ -80,7 +82,7 @@ class SystolicSimTest {
     }
     StreamBench.Port in = StreamBench.Port.named("in", "a", config.rows())
         .then(StreamBench.Port.named("in", "b", config.cols()));
-    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new Systolic(config)), Engine.SILICA)) {
+    try (Tester tester = Tester.of(Elaborator.elaborate(() -> new Systolic(config)), engine)) {
       tester.reset();
       return new StreamBench(tester, seed, rate, rate).run(List.of(in), List.of(beats),
           StreamBench.Port.vector("out", config.cols()), tiles.size() * config.rows(), 50 * (beats.size() + 50));
@@ -98,10 +100,22 @@ class SystolicSimTest {
       "1, 1, 8, 8, 5, DSP",
       "1, 2, 4, 6, 9, PACKED"})
   void arrayEqualsGoldenMatMulBitForBit(int rows, int cols, int aBits, int bBits, int maxK, MultiplierKind kind) {
+    checkArrayEqualsGoldenMatMulBitForBit(Engine.SILICA, rows, cols, aBits, bBits, maxK, kind);
+  }
+
+  /** The same check on Verilator through the Tester, for one parameter set. */
+  @Test
+  void verilatorAgreesWithGoldenMatMul() {
+    Tools.require("verilator");
+    checkArrayEqualsGoldenMatMulBitForBit(Engine.VERILATOR, 2, 4, 4, 4, 64, MultiplierKind.PACKED);
+  }
+
+  private static void checkArrayEqualsGoldenMatMulBitForBit(Engine engine, int rows, int cols, int aBits,
+      int bBits, int maxK, MultiplierKind kind) {
     SystolicConfig config = new SystolicConfig(rows, cols, IntFormat.signed(aBits), IntFormat.signed(bBits), maxK,
         kind);
     List<int[][][]> tiles = tiles(config, 6, rows * 100 + cols);
-    StreamBench.Result result = run(config, tiles, maxK, 0.7);
+    StreamBench.Result result = run(engine, config, tiles, maxK, 0.7);
     int beat = 0;
     for (int t = 0; t < tiles.size(); t++) {
       long[][] expected = MatMul.multiply(tiles.get(t)[0], tiles.get(t)[1]);
@@ -118,7 +132,7 @@ class SystolicSimTest {
     SystolicConfig config = new SystolicConfig(3, 4, IntFormat.signed(8), IntFormat.signed(8), 16,
         MultiplierKind.DSP);
     List<int[][][]> tiles = tiles(config, 0, 9).subList(0, 2);
-    StreamBench.Result result = run(config, tiles, 1, 1.0);
+    StreamBench.Result result = run(Engine.SILICA, config, tiles, 1, 1.0);
     int k = 16;
     assertEquals(k + config.flushCycles(), result.latency(), "first row after K + R + C - 2 cycles");
     int period = k + config.flushCycles() + config.rows();

@@ -14,12 +14,12 @@ import dev.silica.transformer.golden.Requantizer;
  * last} passes through. One multiplier: {@code accBits x (m+1)} bits for the multiply-shift modes,
  * 32 x 32 for double rounding.
  */
-public final class Requant extends Module {
+public final class RequantBlock extends Module {
 
   public final Stream<SInt> in;
   public final Stream<SInt> out;
 
-  public Requant(int accBits, Requantizer golden) {
+  public RequantBlock(int accBits, Requantizer golden) {
     if (!golden.output().signed()) {
       throw new IllegalArgumentException("the requant block produces signed codes, not " + golden.output());
     }
@@ -33,5 +33,10 @@ public final class Requant extends Module {
     out.data.connect(pipeline.stage("result_2", datapath.finish(product, outBits)));
     out.valid.connect(pipeline.outValid());
     out.last.connect(pipeline.outLast());
+  }
+
+  @Override
+  protected String moduleName() {
+    return "Requant";
   }
 }
