@@ -7,6 +7,7 @@ import dev.silica.ir.Design;
 import dev.silica.verilog.ExternalTool;
 import dev.silica.verilog.VerilogEmitter;
 import dev.silica.verilog.VerilogSources;
+import dev.silica.verilog.YosysReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class YosysSynth {
         Files.writeString(dir.resolve(f.getKey()), f.getValue());
       }
       String script =
-          "read_verilog " + String.join(" ", sources.verilogFiles()) + "\n"
+          YosysReading.commands(sources)
               + "synth_xilinx -family xc7 -flatten -noiopad -noclkbuf -top " + sources.top() + "\n"
               + "tee -q -o " + STAT_FILE + " stat -tech xilinx\n"
               + "write_blif -impltf " + NETLIST_FILE + "\n";

@@ -1,39 +1,45 @@
-package dev.silica.verilog;
+package dev.silica.testbench.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.silica.synth.YosysSynth;
+import dev.silica.verilog.VerilogChecks;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every registered generator, for several parameter sets, emits Verilog that Verilator lints with
- * -Wall, Icarus compiles and Yosys synthesizes for the 7 series, each without a single warning.
+ * Every registered generator, with its defaults and the parameter sets of {@link GeneratorCases},
+ * emits Verilog that Verilator lints with -Wall and Icarus compiles (the whole sweep), and that
+ * Yosys synthesizes for the 7 series (the quick selection, or the sweep with {@code
+ * -Dsilica.sweep=true}), each without a single warning.
  */
 class GeneratorsThroughToolsTest {
 
-  static Stream<GeneratorCases.Case> cases() {
-    return GeneratorCases.all().stream();
+  static Stream<GeneratorCases.Case> sweep() {
+    return GeneratorCases.sweep().stream();
+  }
+
+  static Stream<GeneratorCases.Case> quick() {
+    return GeneratorCases.quick().stream();
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("sweep")
   void verilatorLintsWithoutWarnings(GeneratorCases.Case c) throws Exception {
     VerilogChecks.lintClean(c.design());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("sweep")
   void icarusCompilesWithoutMessages(GeneratorCases.Case c) throws Exception {
     VerilogChecks.icarusClean(c.design());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void yosysSynthesizesWithoutWarnings(GeneratorCases.Case c) throws Exception {
-    Tools.require("yosys");
+  @MethodSource("quick")
+  void yosysSynthesizesWithoutWarnings(GeneratorCases.Case c) {
     YosysSynth.Report report = SynthesisRuns.of(c);
     assertEquals(List.of(), report.warnings(), c + ": Yosys warned");
   }
