@@ -50,5 +50,11 @@ public final class ResourceTables {
       long wrong = rows.stream().filter(r -> r.difference(res) != 0).count();
       System.out.printf(Locale.ROOT, "%s differs on %d of %d designs%n", res, wrong, rows.size());
     }
+    System.out.println();
+    for (EstimateVersusYosys r : rows) {
+      SynthesisRuns.of(r.design()).designWarnings().forEach(w -> System.out.println("Yosys warned on " + r.design() + ": " + w));
+    }
+    System.out.printf(Locale.ROOT, "Yosys warnings about the design: %d%n",
+        rows.stream().mapToLong(r -> SynthesisRuns.of(r.design()).designWarnings().size()).sum());
   }
 }
