@@ -29,17 +29,27 @@ import java.util.Set;
 /**
  * Estimates a design's {@link ResourceTable} from its IR alone, in milliseconds, with the mapping
  * rules Yosys's {@code synth_xilinx} follows for the 7 series. The design is flattened, folded and
- * cleaned first (as synthesis does), then every remaining element is costed:
+ * cleaned first (as synthesis does); only the bits something observable depends on are costed
+ * ({@link DemandedBits}), and low bits known to be zero (shifted-in zeros, registers that only ever
+ * load them) are wires. Then every remaining element is costed:
  *
  * <ul>
- *   <li>registers: one FF per bit (enable and reset go to the FDRE's CE and R pins), except the
- *       copied sign bits or zeros of a register loaded from an extending resize;
- *   <li>add, sub, neg and ordered comparisons: a carry chain, one LUT per bit (none for the bits
- *       of a constant operand) and one CARRY4 per four bits;
- *   <li>multipliers: DSP48E1 slices when both operands have at least 2 bits and the product at
- *       least 9 (Yosys's {@code mul2dsp} thresholds), one per 25x18 signed tile; below that, a LUT
+ *   <li>registers: one FF per demanded bit (enable and reset go to the FDRE's CE and R pins),
+ *       except the copied sign bits or zeros of a register loaded from an extending resize, and
+ *       none for the registers a DSP48E1 absorbs: the input registers of its multiplier (AREG,
+ *       BREG) and the product or post-adder register (PREG);
+ *   <li>add, sub and neg: a carry chain over the demanded bits above the pass-through low bits,
+ *       one LUT per bit (a single one when an operand is constant) and one CARRY4 per four bits;
+ *       none for an add of a one-slice product, done in the DSP48E1's post-adder;
+ *   <li>ordered comparisons: a carry chain between two variables, shared with a subtraction of the
+ *       same operands (Yosys's {@code alumacc}); against a constant, a LUT tree;
+ *   <li>multipliers: none by a constant power of two (a shift); DSP48E1 slices when both operands
+ *       have at least 2 bits and the product at least 9 (Yosys's {@code mul2dsp} thresholds), one
+ *       per 25x18 signed tile, with fabric adders between columns of slices; below that, a LUT
  *       array of A*B+A+B+2 LUTs and (A+B)/4 CARRY4;
  *   <li>trees of 2:1 multiplexers: per bit, one LUT6 per five inputs (data leaves and selects);
+ *       none for a multiplexer between a value and zero that feeds an adder (an AND gate inside the
+ *       adder's LUTs);
  *   <li>bitwise and reduction logic: one LUT6 per five inputs beyond the first; equality one LUT
  *       per three bit pairs plus the reduction; dynamic shifts a 4:1 mux per bit per two stages;
  *   <li>memories: block RAM (RAMB18, or RAMB36 when it takes fewer sites) for synchronous reads
