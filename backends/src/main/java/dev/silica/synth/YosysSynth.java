@@ -7,6 +7,7 @@ import dev.silica.ir.Design;
 import dev.silica.verilog.ExternalTool;
 import dev.silica.verilog.VerilogEmitter;
 import dev.silica.verilog.VerilogSources;
+import dev.silica.verilog.YosysReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,22 @@ public final class YosysSynth {
    * A synthesis run: the resource table, Yosys's warnings (lines starting {@code Warning:}) and its
    * full log.
    */
-  public record Report(ResourceTable table, ImmutableList<String> warnings, String log) {}
+  public record Report(ResourceTable table, ImmutableList<String> warnings, String log) {
+
+    /**
+     * The warnings about the design: all but those Yosys 0.23 prints about its own block RAM
+     * library. Its RAMB18E1/RAMB36E1 mapping connects 64-bit data ports (8-bit parity, 4- or 8-bit
+     * write enables) to the primitives' narrower ones for every block RAM, even the plain ROM
+     * template of Vivado's synthesis guide, and warns "Resizing cell port mem.0.0.DOADO from 64
+     * bits to 16 bits." for each data, write-enable or address port of the cell it made.
+     */
+    public ImmutableList<String> designWarnings() {
+      return warnings.stream().filter(w -> !BLOCK_RAM_LIBRARY_WARNING.matcher(w).matches()).collect(ImmutableList.toImmutableList());
+    }
+  }
+
+  private static final Pattern BLOCK_RAM_LIBRARY_WARNING =
+      Pattern.compile("Warning: Resizing cell port [\\w.$]+\\.\\d+\\.\\d+\\.(DI|DO|WE|ADDR)\\w* from \\d+ bits to \\d+ bits\\.");
 
   /** Synthesizes {@code design} in a scratch directory, deleted afterwards. */
   public Report synthesize(Design design) throws IOException {
@@ -59,7 +75,7 @@ public final class YosysSynth {
         Files.writeString(dir.resolve(f.getKey()), f.getValue());
       }
       String script =
-          "read_verilog " + String.join(" ", sources.verilogFiles()) + "\n"
+          YosysReading.commands(sources)
               + "synth_xilinx -family xc7 -flatten -noiopad -noclkbuf -top " + sources.top() + "\n"
               + "tee -q -o " + STAT_FILE + " stat -tech xilinx\n"
               + "write_blif -impltf " + NETLIST_FILE + "\n";

@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs Verilator's lint and Icarus Verilog on a design's emitted Verilog and demands silence. */
-final class VerilogChecks {
+public final class VerilogChecks {
 
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private VerilogChecks() {}
 
   /** {@code verilator --lint-only -Wall}: no warning, no error, no waiver file. */
-  static void lintClean(Design design) throws IOException {
+  public static void lintClean(Design design) throws IOException {
     runSilently(design, Tools.require("verilator"), sources -> list("--lint-only", "-Wall", "--top-module", sources.top(), sources.verilogFiles()));
   }
 
   /** {@code iverilog -g2005}: compiles with no message. */
-  static void icarusClean(Design design) throws IOException {
+  public static void icarusClean(Design design) throws IOException {
     runSilently(design, Tools.require("iverilog"), sources -> list("-g2005", "-o", "/dev/null", "-s", sources.top(), sources.verilogFiles()));
   }
 

@@ -1,6 +1,7 @@
-package dev.silica.verilog;
+package dev.silica.testbench.tools;
 
 import dev.silica.synth.YosysSynth;
+import dev.silica.verilog.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,8 +14,9 @@ public final class SynthesisRuns {
 
   private SynthesisRuns() {}
 
-  /** The synthesis report of {@code c}; needs Yosys (call {@link Tools#require} first). */
+  /** The synthesis report of {@code c}; the calling test is skipped (or fails) without Yosys. */
   public static YosysSynth.Report of(GeneratorCases.Case c) {
+    Tools.require("yosys");
     return RUNS.computeIfAbsent(
         c.toString(),
         key -> {

@@ -1,0 +1,109 @@
+package dev.silica.synth;
+
+import static dev.silica.sim.IrBuilder.asyncRead;
+import static dev.silica.sim.IrBuilder.bin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.common.collect.ImmutableList;
+import dev.silica.ir.Memory;
+import dev.silica.ir.Op;
+import dev.silica.ir.SourceLoc;
+import dev.silica.ir.Type;
+import dev.silica.sim.IrBuilder;
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The estimator's mapping rules on designs small enough to count by hand. */
+class EstimatorRulesTest {
+
+  @Test
+  void bitsNobodyReadsCostNeitherFlipFlopsNorCarryLogic() {
+    // A 9-bit sum registered, of which only the low 4 bits reach the output.
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Low")
+        .in("x", Type.u(8)).in("y", Type.u(8))
+        .reg("r", Type.u(9), 0, "sum", null)
+        .node("sum", bin(Op.BinaryKind.ADD, "x", "y"))
+        .node("low", new Op.Slice("r", 3, 0))
+        .out("o", "low")
+        .build()));
+    assertEquals(4, t.used(Resource.FF));
+    assertEquals(4, t.used(Resource.LUT));
+    assertEquals(1, t.used(Resource.CARRY4));
+  }
+
+  @Test
+  void aProductByAPowerOfTwoIsAShiftNotADsp() {
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Shift")
+        .in("x", Type.s(12))
+        .constant("c", Type.s(8), 64)
+        .node("p", bin(Op.BinaryKind.MUL, "x", "c"))
+        .out("o", "p")
+        .build()));
+    assertEquals(0, t.used(Resource.DSP48E1));
+    assertEquals(0, t.used(Resource.LUT));
+  }
+
+  @Test
+  void aRegisteredOneSliceProductKeepsItsRegistersInsideTheDsp() {
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Mreg")
+        .in("x", Type.s(12)).in("y", Type.s(12))
+        .reg("a", Type.s(12), 0, "x", null)
+        .reg("b", Type.s(12), 0, "y", null)
+        .reg("p", Type.s(24), 0, "prod", null)
+        .node("prod", bin(Op.BinaryKind.MUL, "a", "b"))
+        .out("o", "p")
+        .build()));
+    assertEquals(1, t.used(Resource.DSP48E1));
+    assertEquals(0, t.used(Resource.FF), "AREG, BREG and PREG");
+  }
+
+  @Test
+  void belowARoundingConstantsTrailingZerosNothingCarries() {
+    // (r + 2^8) >> 8 of a 16-bit register: bits 0..7 of r affect nothing.
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Round")
+        .in("x", Type.u(16))
+        .reg("r", Type.u(16), 0, "x", null)
+        .constant("half", Type.u(16), 1 << 8)
+        .node("sum", bin(Op.BinaryKind.ADD, "r", "half"))
+        .node("rounded", new Op.Slice("sum", 16, 8))
+        .out("o", "rounded")
+        .build()));
+    assertEquals(8, t.used(Resource.FF));
+    assertEquals(2, t.used(Resource.CARRY4), "an 8-bit chain for bits 8..15");
+  }
+
+  @Test
+  void aComparisonWithTheOperandsOfASubtractionReadsItsCarry() {
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Restoring")
+        .in("x", Type.u(8)).in("d", Type.u(8))
+        .node("diff", bin(Op.BinaryKind.SUB, "x", "d"))
+        .node("fits", bin(Op.BinaryKind.GE, "x", "d"))
+        .out("o", "diff").out("f", "fits")
+        .build()));
+    assertEquals(2, t.used(Resource.CARRY4), "one 8-bit chain, not two");
+  }
+
+  @Test
+  void romColumnsThatAreConstantOrAnAddressBitNeedNoLut() {
+    // Words 0, 5, 6, 3 (three bits): bit 0 is address bit 0, bit 1 is address bit 1, bit 2 is
+    // their exclusive or, the only column needing a LUT.
+    Memory rom = new Memory("rom", 4, Type.u(3), words(0, 5, 6, 3), Memory.Style.AUTO,
+        ImmutableList.of(asyncRead("q", "a")), ImmutableList.of(), SourceLoc.UNKNOWN);
+    assertEquals(1, RomColumns.of(rom).needingLuts());
+    assertEquals(3, RomColumns.of(rom).varying());
+  }
+
+  @Test
+  void identicalAndInvertedRomColumnsShareOneLut() {
+    // Bits 0 and 1 equal (0,1,1,0), bit 2 their inverse, bit 3 constant zero.
+    Memory rom = new Memory("rom", 4, Type.u(4), words(0b100, 0b011, 0b011, 0b100), Memory.Style.AUTO,
+        ImmutableList.of(asyncRead("q", "a")), ImmutableList.of(), SourceLoc.UNKNOWN);
+    assertEquals(1, RomColumns.of(rom).needingLuts());
+    assertEquals(2, RomColumns.of(rom).varying(), "two distinct non-constant columns to register");
+  }
+
+  private static ImmutableList<BigInteger> words(int... values) {
+    return Arrays.stream(values).mapToObj(BigInteger::valueOf).collect(ImmutableList.toImmutableList());
+  }
+}
