@@ -16,6 +16,7 @@ public final class BatchNorm {
   /** The weight of a batch's statistics in the running ones. */
   public static final double MOMENTUM = 0.1;
 
+  private final String name;
   private final int channels;
   private final Param gamma;
   private final Param beta;
@@ -26,6 +27,7 @@ public final class BatchNorm {
   private boolean batchStatistics;
 
   public BatchNorm(String name, int channels) {
+    this.name = name;
     this.channels = channels;
     this.gamma = Param.trainable(name + ".gamma", channels);
     this.beta = Param.trainable(name + ".beta", channels);
@@ -116,6 +118,11 @@ public final class BatchNorm {
   /** The trained parameters and running statistics, for folding into integers. */
   public BatchNormParams toParams() {
     return new BatchNormParams(gamma.value(), beta.value(), runningMean.value(), runningVariance.value(), EPSILON);
+  }
+
+  /** The layer's name, the prefix of its parameters' names. */
+  public String name() {
+    return name;
   }
 
   List<Param> params() {

@@ -13,6 +13,7 @@ import java.util.Random;
  */
 public final class Dense {
 
+  private final String name;
   private final int in;
   private final int out;
   private final Param weight;
@@ -25,6 +26,7 @@ public final class Dense {
   /** A layer with Glorot-uniform weights drawn from {@code random} and zero bias. */
   public Dense(String name, int in, int out, Random random) {
     Preconditions.checkArgument(in >= 1 && out >= 1, "dense layer needs positive sizes");
+    this.name = name;
     this.in = in;
     this.out = out;
     this.weight = Param.trainable(name + ".weight", in * out);
@@ -116,6 +118,11 @@ public final class Dense {
     Shards.reduceInto(dw, weight.grad());
     Shards.reduceInto(db, bias.grad());
     return lastInput.withData(dx);
+  }
+
+  /** The layer's name, the prefix of its parameters' names. */
+  public String name() {
+    return name;
   }
 
   public int in() {
