@@ -4,10 +4,12 @@ import dev.silica.transformer.golden.BatchNormParams;
 import java.util.List;
 
 /**
- * BatchNorm over channels, statistics taken over every step of every example of a batch. In float
- * training it normalizes with the batch's statistics and tracks running ones (momentum 0.1,
- * unbiased variance); in every other mode (including QAT, which freezes them) it uses the running
- * statistics, which is what folding into integers needs.
+ * BatchNorm over channels, statistics taken over every step of every example of a batch. In
+ * training (float and QAT) it normalizes with the batch's statistics and tracks running ones
+ * (momentum 0.1, unbiased variance); in inference it uses the running statistics, which are what
+ * folding into integers uses. Letting QAT update the statistics matters: quantization noise
+ * changes the variance a channel sees, and statistics frozen at their float values amplify that
+ * noise in low-variance channels.
  */
 public final class BatchNorm {
 
@@ -40,7 +42,7 @@ public final class BatchNorm {
   Tensor forward(Tensor x, Mode mode) {
     int rows = x.rows();
     double[] xs = x.data();
-    batchStatistics = mode == Mode.FLOAT_TRAINING;
+    batchStatistics = mode.training();
     double[] mean = runningMean.value().clone();
     double[] variance = runningVariance.value().clone();
     if (batchStatistics) {

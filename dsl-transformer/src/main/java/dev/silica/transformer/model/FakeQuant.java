@@ -9,9 +9,8 @@ import dev.silica.transformer.golden.QuantSpec;
  * backward pass is the straight-through estimator, passing the gradient where the input lies
  * within the representable range and zero where it was clamped. In float modes it is the identity.
  *
- * <p>Three kinds: an <em>observed</em> tensor tracks its range with a running min/max (an
- * exponential moving average of each training batch's extremes, saved as state); a
- * <em>shared</em> tensor uses another tensor's spec (pooling keeps its input's codes); softmax
+ * <p>Two kinds: an <em>observed</em> tensor tracks its range with a running min/max (an
+ * exponential moving average of each training batch's extremes, saved as state); softmax
  * <em>probabilities</em> use the fixed unsigned spec of {@link Quantization#probabilitySpec}.
  */
 public final class FakeQuant {
@@ -19,35 +18,28 @@ public final class FakeQuant {
   /** The weight of a new batch's extremes in the running range. */
   static final double MOMENTUM = 0.05;
 
-  private enum Kind { OBSERVED, SHARED, PROBABILITY }
+  private enum Kind { OBSERVED, PROBABILITY }
 
   private final String name;
   private final Kind kind;
   private final Param range;
-  private final FakeQuant source;
   private int bits;
   private boolean[] inRange;
 
-  private FakeQuant(String name, Kind kind, FakeQuant source) {
+  private FakeQuant(String name, Kind kind) {
     this.name = name;
     this.kind = kind;
-    this.source = source;
     this.range = kind == Kind.OBSERVED ? Param.buffer(name + ".range", 3) : null;
   }
 
   /** A tensor with its own running min/max observer. */
   public static FakeQuant observed(String name) {
-    return new FakeQuant(name, Kind.OBSERVED, null);
-  }
-
-  /** A tensor quantized with {@code source}'s spec. */
-  public static FakeQuant sharing(String name, FakeQuant source) {
-    return new FakeQuant(name, Kind.SHARED, source);
+    return new FakeQuant(name, Kind.OBSERVED);
   }
 
   /** Softmax probabilities. */
   public static FakeQuant probabilities(String name) {
-    return new FakeQuant(name, Kind.PROBABILITY, null);
+    return new FakeQuant(name, Kind.PROBABILITY);
   }
 
   /** Sets the code width used in quantized modes. */
@@ -59,19 +51,15 @@ public final class FakeQuant {
   /** The tensor's current spec; needs {@link #setBits} and, for an observed tensor, observed data. */
   public QuantSpec spec() {
     Preconditions.checkState(bits > 0, "%s: quantization is not enabled", name);
-    switch (kind) {
-      case SHARED:
-        return source.spec();
-      case PROBABILITY:
-        return Quantization.probabilitySpec(bits);
-      default:
-        double[] r = range.value();
-        Preconditions.checkState(r[2] > 0, "%s: the observer has seen no data", name);
-        return Quantization.activationSpec(r[0], r[1], bits);
+    if (kind == Kind.PROBABILITY) {
+      return Quantization.probabilitySpec(bits);
     }
+    double[] r = range.value();
+    Preconditions.checkState(r[2] > 0, "%s: the observer has seen no data", name);
+    return Quantization.activationSpec(r[0], r[1], bits);
   }
 
-  /** The observer's state (min, max, seen flag), or null for a tensor without its own observer. */
+  /** The observer's state (min, max, seen flag), or null for probabilities. */
   Param rangeState() {
     return range;
   }

@@ -2,7 +2,9 @@ package dev.silica.transformer.model;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import dev.silica.transformer.golden.GlobalAvgPool;
 import dev.silica.transformer.golden.PositionalEncoding;
+import dev.silica.transformer.golden.QuantSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +16,12 @@ import java.util.Random;
  * positional encoding added, encoder layers ({@link EncoderLayer}), global average pooling over
  * the window, output linear {@code d_model -> 1}. Forward and backward passes work on whole
  * batches; {@link #quantize} switches on fake quantization for QAT.
+ *
+ * <p>In quantized modes the two steps that integer inference performs on codes with their own
+ * rounding are computed on codes by the same golden models, so QAT sees exactly their rounding:
+ * the positional encoding is added from the {@link PositionalEncoding} ROM to the quantized
+ * embedding, and pooling is {@link GlobalAvgPool}'s rounded mean of the last layer's codes.
+ * Gradients pass straight through both.
  */
 public final class ForecastModel {
 
@@ -22,7 +30,6 @@ public final class ForecastModel {
   private final Dense embedding;
   private final FakeQuant embedded;
   private final List<EncoderLayer> layers;
-  private final FakeQuant pooled;
   private final Dense head;
   private final FakeQuant prediction;
   private final double[] positional;
@@ -42,7 +49,6 @@ public final class ForecastModel {
       stack.add(new EncoderLayer("layer" + l, d, config.heads(), config.ffnFactor(), random));
     }
     layers = ImmutableList.copyOf(stack);
-    pooled = FakeQuant.sharing("pool.out", layers.get(layers.size() - 1).norm2Out());
     head = new Dense("head", d, 1, random);
     prediction = FakeQuant.observed("head.out");
     positional = new double[config.window() * d];
@@ -62,14 +68,13 @@ public final class ForecastModel {
     input.setBits(bits);
     embedded.setBits(bits);
     prediction.setBits(bits);
-    pooled.setBits(bits);
     embedding.quantize(bits, input);
     FakeQuant previous = embedded;
     for (EncoderLayer layer : layers) {
       layer.quantize(bits, probabilityBits, previous);
       previous = layer.norm2Out();
     }
-    head.quantize(bits, pooled);
+    head.quantize(bits, lastNorm());
   }
 
   /** The fake-quantization width, 0 before {@link #quantize}. */
@@ -93,27 +98,70 @@ public final class ForecastModel {
         withPosition[r * d + c] += positional[t * d + c];
       }
     }
-    Tensor h = EncoderLayer.fq(embedded, e.withData(withPosition), mode);
+    Tensor h = e.withData(embedded.forward(withPosition, mode));
+    if (mode.quantized()) {
+      h = addPositionalRom(e, h);
+    }
     for (EncoderLayer layer : layers) {
       h = layer.forward(h, mode);
     }
-    double[] mean = new double[h.batch() * d];
-    for (int r = 0; r < h.rows(); r++) {
-      int b = r / steps;
+    Tensor p = mode.quantized() ? poolCodes(h) : pool(h);
+    return EncoderLayer.fq(prediction, head.forward(p, mode), mode).data();
+  }
+
+  /** The embedding quantized to the observed spec plus the golden ROM's codes, as the integer inference computes it. */
+  private Tensor addPositionalRom(Tensor embeddingOut, Tensor observed) {
+    int d = config.dModel();
+    QuantSpec spec = embedded.spec();
+    PositionalEncoding rom = new PositionalEncoding(steps, d, spec);
+    double[] lin = embeddingOut.data();
+    double[] result = new double[lin.length];
+    for (int r = 0; r < embeddingOut.rows(); r++) {
       for (int c = 0; c < d; c++) {
-        mean[b * d + c] += h.data()[r * d + c] / steps;
+        result[r * d + c] = spec.dequantize(rom.apply(spec.quantize(lin[r * d + c]), r % steps, c));
       }
     }
-    Tensor p = EncoderLayer.fq(pooled, new Tensor(h.batch(), 1, d, mean), mode);
-    return EncoderLayer.fq(prediction, head.forward(p, mode), mode).data();
+    return observed.withData(result);
+  }
+
+  private Tensor pool(Tensor h) {
+    int d = config.dModel();
+    double[] mean = new double[h.batch() * d];
+    for (int r = 0; r < h.rows(); r++) {
+      for (int c = 0; c < d; c++) {
+        mean[r / steps * d + c] += h.data()[r * d + c] / steps;
+      }
+    }
+    return new Tensor(h.batch(), 1, d, mean);
+  }
+
+  /** Pooling of fake-quantized values by the golden rounded mean of their codes. */
+  private Tensor poolCodes(Tensor h) {
+    int d = config.dModel();
+    QuantSpec spec = lastNorm().spec();
+    double[] mean = new double[h.batch() * d];
+    int[] codes = new int[steps];
+    for (int b = 0; b < h.batch(); b++) {
+      for (int c = 0; c < d; c++) {
+        for (int t = 0; t < steps; t++) {
+          codes[t] = spec.quantize(h.data()[(b * steps + t) * d + c]);
+        }
+        mean[b * d + c] = spec.dequantize(GlobalAvgPool.mean(codes));
+      }
+    }
+    return new Tensor(h.batch(), 1, d, mean);
+  }
+
+  /** The quantizer of the last encoder layer's output, which pooling keeps. */
+  FakeQuant lastNorm() {
+    return layers.get(layers.size() - 1).norm2Out();
   }
 
   /** Accumulates every parameter gradient for {@code dPrediction}, the loss gradient of the last forward pass. */
   public void backward(double[] dPrediction) {
     int d = config.dModel();
     int batch = dPrediction.length;
-    Tensor dp = head.backward(EncoderLayer.back(prediction, new Tensor(batch, 1, 1, dPrediction.clone())));
-    double[] dMean = pooled.backward(dp.data());
+    double[] dMean = head.backward(EncoderLayer.back(prediction, new Tensor(batch, 1, 1, dPrediction.clone()))).data();
     double[] dh = new double[batch * steps * d];
     for (int r = 0; r < batch * steps; r++) {
       int b = r / steps;
@@ -192,10 +240,6 @@ public final class ForecastModel {
 
   public List<EncoderLayer> layers() {
     return layers;
-  }
-
-  public FakeQuant pooled() {
-    return pooled;
   }
 
   public Dense head() {

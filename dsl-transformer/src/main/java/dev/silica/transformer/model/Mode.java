@@ -1,9 +1,9 @@
 package dev.silica.transformer.model;
 
 /**
- * What a forward pass does. Float training uses batch statistics in BatchNorm; quantization-aware
- * training freezes BatchNorm's statistics, updates the activation observers and fake-quantizes;
- * the two inference modes change no state.
+ * What a forward pass does. Training modes use and track batch statistics in BatchNorm;
+ * quantization-aware training also updates the activation observers and fake-quantizes; the two
+ * inference modes change no state.
  */
 public enum Mode {
   /** Float training: BatchNorm uses and tracks batch statistics. */

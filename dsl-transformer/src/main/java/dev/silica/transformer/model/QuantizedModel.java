@@ -72,7 +72,7 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
       norms.put(layer.norm1().name(), layer.norm1().toParams());
       norms.put(layer.norm2().name(), layer.norm2().toParams());
     }
-    put(dense, model.head(), model.pooled());
+    put(dense, model.head(), model.lastNorm());
     tensors.put(model.prediction().name(), model.prediction().spec());
     return new QuantizedModel(model.config(), model.bits(), probabilityBits, tensors, dense, norms);
   }
