@@ -25,11 +25,6 @@ public record ForecastData(Dataset dataset, List<String> channels, int targetCha
     report = ImmutableList.copyOf(report);
   }
 
-  /** A scaled target value in the data's own units. */
-  public double toUnits(double scaledTarget) {
-    return scaling.unscale(scaledTarget, targetChannel);
-  }
-
   /** The factor from an error in scaled units to the data's own units. */
   public double unitsPerScaled() {
     return scaling.std()[targetChannel];

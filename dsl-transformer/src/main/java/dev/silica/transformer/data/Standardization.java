@@ -48,9 +48,6 @@ public record Standardization(double[] mean, double[] std) {
     return (value - mean[channel]) / std[channel];
   }
 
-  public double unscale(double scaled, int channel) {
-    return scaled * std[channel] + mean[channel];
-  }
 
   @Override
   public double[] mean() {

@@ -88,11 +88,6 @@ public final class IntegerForecaster {
     head = linear("head", in, outputSpec, config.dModel(), 1);
   }
 
-  /** The model this forecaster runs. */
-  public QuantizedModel model() {
-    return model;
-  }
-
   /**
    * Every integer constant derived from the model's definition, by name: requantizer multipliers
    * as {@code [multiplier, shift]} (TFLite's Q31 form), the positional-encoding ROM, the
@@ -125,16 +120,6 @@ public final class IntegerForecaster {
       x = layer.apply(x);
     }
     return head.apply(GlobalAvgPool.apply(x))[0];
-  }
-
-  /** The spec of the model's input codes. */
-  public QuantSpec inputSpec() {
-    return inputSpec;
-  }
-
-  /** The spec of the output code. */
-  public QuantSpec outputSpec() {
-    return outputSpec;
   }
 
   private QuantSpec tensor(String name) {

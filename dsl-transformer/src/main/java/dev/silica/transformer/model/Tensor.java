@@ -14,16 +14,6 @@ public record Tensor(int batch, int steps, int channels, double[] data) {
         data.length, batch, steps, channels);
   }
 
-  /** A zero tensor. */
-  public static Tensor zeros(int batch, int steps, int channels) {
-    return new Tensor(batch, steps, channels, new double[batch * steps * channels]);
-  }
-
-  /** A zero tensor of the same shape. */
-  public Tensor zerosLike() {
-    return zeros(batch, steps, channels);
-  }
-
   /** A tensor of the same shape holding {@code values}. */
   public Tensor withData(double[] values) {
     return new Tensor(batch, steps, channels, values);
