@@ -11,11 +11,11 @@ final class ClockedElements {
 
   /** A register of at most 64 bits. */
   static final class NarrowRegister extends Clocked {
-    private final int q;
-    private final int next;
-    private final int enable;
-    private final int reset;
-    private final long init;
+    final int q;
+    final int next;
+    final int enable;
+    final int reset;
+    final long init;
     private long pending;
 
     NarrowRegister(int q, int next, int enable, int reset, long init) {

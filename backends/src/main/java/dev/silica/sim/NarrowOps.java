@@ -444,9 +444,9 @@ final class NarrowOps {
 
   /** An asynchronous memory read; an address at or beyond the depth reads 0. */
   static final class AsyncRead extends Eval {
-    private final int d;
-    private final int addr;
-    private final long[] words;
+    final int d;
+    final int addr;
+    final long[] words;
 
     AsyncRead(int d, int addr, SimMemory memory) {
       this.d = d;

@@ -23,10 +23,10 @@ final class VcdWriter implements AutoCloseable {
 
   private final Writer out;
   private final long[] values;
-  /** One entry per distinct value: its run and identifier code. */
+  /** One entry per distinct value (words and width): its run, identifier code and last dumped words. */
   private final List<Run> runs = new ArrayList<>();
   private final List<String> codes = new ArrayList<>();
-  private final long[] last;
+  private final List<long[]> last = new ArrayList<>();
   private final String clockCode;
   private final StringBuilder line = new StringBuilder();
   private boolean first = true;
@@ -34,12 +34,13 @@ final class VcdWriter implements AutoCloseable {
   VcdWriter(Writer out, String top, Collection<Slot> slots, long[] values) {
     this.out = out;
     this.values = values;
-    this.last = new long[values.length];
-    Map<Integer, String> codeOfBase = new LinkedHashMap<>();
+    // a widening resize shares its operand's words but is a value of another width: its own code
+    Map<List<Integer>, String> codeOfValue = new LinkedHashMap<>();
     Scope root = new Scope();
     for (Slot s : slots) {
-      String code = codeOfBase.computeIfAbsent(s.run().base, b -> {
+      String code = codeOfValue.computeIfAbsent(List.of(s.run().base, s.run().width), b -> {
         runs.add(s.run());
+        last.add(new long[s.run().n]);
         String c = code(codes.size());
         codes.add(c);
         return c;
@@ -70,9 +71,9 @@ final class VcdWriter implements AutoCloseable {
     line.append(cycle > 0 || !first ? '1' : '0').append(clockCode).append('\n');
     for (int i = 0; i < runs.size(); i++) {
       Run r = runs.get(i);
-      if (first || changed(r)) {
+      if (first || changed(r, last.get(i))) {
         appendValue(r, codes.get(i));
-        System.arraycopy(values, r.base, last, r.base, r.n);
+        System.arraycopy(values, r.base, last.get(i), 0, r.n);
       }
     }
     if (first) {
@@ -92,9 +93,9 @@ final class VcdWriter implements AutoCloseable {
     }
   }
 
-  private boolean changed(Run r) {
+  private boolean changed(Run r, long[] dumped) {
     for (int i = 0; i < r.n; i++) {
-      if (values[r.base + i] != last[r.base + i]) {
+      if (values[r.base + i] != dumped[i]) {
         return true;
       }
     }

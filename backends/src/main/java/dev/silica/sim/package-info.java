@@ -4,11 +4,22 @@
  *
  * <h2>Compilation</h2>
  *
- * <p>The hierarchy is flattened (every element named by its instance path, {@code pe_1_2.acc};
- * submodule ports and top outputs become aliases of the signal that drives them), node types are
- * checked against the width table, the combinational nodes and asynchronous read ports are put in
- * topological order (a combinational loop is a {@link dev.silica.ir.DesignError} listing every
- * element on it), and each node gets a small evaluator object holding its slot offsets.
+ * <p>The design goes through the IR's checks ({@link dev.silica.ir.pass.Passes#checks()}: wiring,
+ * the width table, combinational loops, each a {@link dev.silica.ir.DesignError} at the user's
+ * source line) and the {@link dev.silica.ir.pass.Flatten} pass (every element named by its instance
+ * path, {@code pe_1_2.acc}; instance ports become same-type casts, which share their operand's slot,
+ * and top outputs name the slot that drives them). The combinational nodes and asynchronous read
+ * ports are put in topological order and each node gets a small evaluator object holding its slot
+ * offsets.
+ *
+ * <h2>Kernels</h2>
+ *
+ * <p>The {@link dev.silica.sim.Interpreter} walks the evaluator objects. The generated kernel writes
+ * the levelized netlist as straight-line Java ({@link dev.silica.sim.KernelSource}: one assignment
+ * per narrow node, constants inlined, wide nodes calling their evaluator), compiles it in process
+ * with {@code javax.tools} and loads it in a class loader of its own; the JIT turns it into machine
+ * code. {@link dev.silica.sim.Simulator.Execution} picks one, or starts interpreting and switches
+ * once the run has lasted about as long as compiling takes.
  *
  * <h2>Slot layout</h2>
  *

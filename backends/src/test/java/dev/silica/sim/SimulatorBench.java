@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Measures the simulator's speed on random netlists of several sizes: compile time, and cycles per
- * second with every input poked each cycle and one output peeked (the trace runner's work), as the
- * median of several runs. Run it from a shell, not as a test:
+ * Measures the simulator's speed on random netlists of several sizes, for each {@link
+ * Simulator.Execution} that has a fixed kernel: compile time (including code generation and javac
+ * for GENERATED), and cycles per second with every input poked each cycle and one output peeked
+ * (the trace runner's work), as the median of several runs. Run it from a shell, not as a test:
  *
  * <pre>java -cp ... dev.silica.sim.SimulatorBench [cycles]</pre>
  */
@@ -21,23 +22,29 @@ public final class SimulatorBench {
 
   public static void main(String[] args) {
     int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-    System.out.printf("%8s %6s %12s %14s %12s%n", "nodes", "regs", "compile ms", "cycles/s", "ns/node");
-    for (int size : new int[] {100, 1000, 10_000}) {
-      Design design = RandomNetlist.build(42, 8, size / 10, size);
-      long t0 = System.nanoTime();
-      Simulator sim = Simulator.compile(design);
-      double compileMs = (System.nanoTime() - t0) / 1e6;
-      int nodes = design.topModule().nodes().size();
-      int scaled = (int) Math.max(1000, (long) cycles * 1000 / size);
-      double[] rates = new double[RUNS];
-      for (int r = 0; r < RUNS; r++) {
-        rates[r] = run(sim, scaled);
+    System.out.printf("%-12s %8s %6s %12s %14s %12s%n", "execution", "nodes", "regs", "compile ms", "cycles/s", "ns/node");
+    for (Simulator.Execution execution : List.of(Simulator.Execution.INTERPRETED, Simulator.Execution.GENERATED)) {
+      for (int size : new int[] {100, 1000, 10_000}) {
+        measure(execution, size, cycles);
       }
-      Arrays.sort(rates);
-      double median = rates[RUNS / 2];
-      System.out.printf("%8d %6d %12.1f %14.0f %12.2f%n",
-          nodes, design.topModule().registers().size(), compileMs, median, 1e9 / median / nodes);
     }
+  }
+
+  private static void measure(Simulator.Execution execution, int size, int cycles) {
+    Design design = RandomNetlist.build(42, 8, size / 10, size);
+    long t0 = System.nanoTime();
+    Simulator sim = Simulator.compile(design, execution);
+    double compileMs = (System.nanoTime() - t0) / 1e6;
+    int nodes = design.topModule().nodes().size();
+    int scaled = (int) Math.max(1000, (long) cycles * 1000 / size);
+    double[] rates = new double[RUNS];
+    for (int r = 0; r < RUNS; r++) {
+      rates[r] = run(sim, scaled);
+    }
+    Arrays.sort(rates);
+    double median = rates[RUNS / 2];
+    System.out.printf("%-12s %8d %6d %12.1f %14.0f %12.2f%n",
+        execution, nodes, design.topModule().registers().size(), compileMs, median, 1e9 / median / nodes);
   }
 
   /** Cycles per second over {@code cycles} cycles of random inputs. */

@@ -55,9 +55,10 @@ class SimulatorErrorsTest {
         .node(new Node("q", Type.u(8), new Op.Unary(Op.UnaryKind.NOT, "p"), there))
         .build();
     var e = assertThrows(DesignError.class, () -> Simulator.compile(IrBuilder.design(loop)));
-    assertTrue(e.getMessage().contains("combinational loop: "), e.getMessage());
-    assertTrue(e.getMessage().contains("p is made at Loop.java:7"), e.getMessage());
-    assertTrue(e.getMessage().contains("q is made at Loop.java:8"), e.getMessage());
+    assertTrue(e.getMessage().contains("combinational loop in module 'loop' through 2 signals: p -> q -> p"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("p (node) at Loop.java:7"), e.getMessage());
+    assertTrue(e.getMessage().contains("q (node) at Loop.java:8"), e.getMessage());
   }
 
   @Test
@@ -68,7 +69,19 @@ class SimulatorErrorsTest {
         new Node("sum", Type.u(8), new Op.Binary(Op.BinaryKind.ADD, "a", "a"), loc)));
     Design design = IrBuilder.design(withNode);
     var e = assertThrows(DesignError.class, () -> Simulator.compile(design));
-    assertEquals("Bad.java:12: sum is declared u8 but its operation gives u9", e.getMessage());
+    assertEquals("Bad.java:12: node 'sum' is declared u8, but the width table gives u9", e.getMessage());
+  }
+
+  @Test
+  void aPortNamedRstIsRefusedInADesignWithState() {
+    SourceLoc loc = new SourceLoc("Rst.java", 3);
+    ModuleDef m = IrBuilder.module("clash").in("d", Type.u(4)).reg("q", Type.u(4), 0, "d", null).out("y", "q").build();
+    ModuleDef clash = new ModuleDef(m.name(),
+        com.google.common.collect.ImmutableList.<dev.silica.ir.Port>builder().addAll(m.ports())
+            .add(new dev.silica.ir.Port("rst", dev.silica.ir.Port.Direction.IN, Type.bool(), loc)).build(),
+        m.nodes(), m.registers(), m.memories(), m.instances(), m.connects(), m.loc());
+    var e = assertThrows(DesignError.class, () -> Simulator.compile(IrBuilder.design(clash)));
+    assertEquals("Rst.java:3: the port name 'rst' is reserved for the implicit reset", e.getMessage());
   }
 
   @Test

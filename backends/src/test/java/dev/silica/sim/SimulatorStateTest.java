@@ -13,9 +13,13 @@ import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Op;
 import dev.silica.ir.Type;
 import java.math.BigInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Registers, memories and hierarchy: what changes at a clock edge and what does not. */
+/**
+ * Registers, memories and hierarchy: what changes at a clock edge and what does not, on the
+ * interpreter and on generated code alike.
+ */
 class SimulatorStateTest {
 
   /** An 8-bit counter with enable {@code en} and reset value 5. */
@@ -30,9 +34,10 @@ class SimulatorStateTest {
         .build());
   }
 
-  @Test
-  void registersStartAtTheirInitialValueAndChangeOnlyAtTheEdge() {
-    Simulator sim = Simulator.compile(counter());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void registersStartAtTheirInitialValueAndChangeOnlyAtTheEdge(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(counter(), execution);
     assertEquals(5, sim.peek("value"));
     sim.poke("en", 1);
     assertEquals(5, sim.peek("value"));
@@ -42,17 +47,19 @@ class SimulatorStateTest {
     assertEquals(1, sim.cycle());
   }
 
-  @Test
-  void aLowEnableHoldsTheRegister() {
-    Simulator sim = Simulator.compile(counter());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void aLowEnableHoldsTheRegister(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(counter(), execution);
     sim.poke("en", 0);
     sim.step(3);
     assertEquals(5, sim.peek("count"));
   }
 
-  @Test
-  void resetRestoresTheInitialValueEvenWithTheEnableLow() {
-    Simulator sim = Simulator.compile(counter());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void resetRestoresTheInitialValueEvenWithTheEnableLow(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(counter(), execution);
     sim.poke("en", 1);
     sim.step(300);
     assertEquals((5 + 300) % 256, sim.peek("count"));
@@ -62,9 +69,10 @@ class SimulatorStateTest {
     assertEquals(0, sim.peek("rst"));
   }
 
-  @Test
-  void resetIsAnOrdinaryInputNamedRst() {
-    Simulator sim = Simulator.compile(counter());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void resetIsAnOrdinaryInputNamedRst(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(counter(), execution);
     assertEquals("rst", sim.inputs().get(0).name());
     sim.poke("en", 1);
     sim.step(2);
@@ -73,25 +81,27 @@ class SimulatorStateTest {
     assertEquals(5, sim.peek("count"));
   }
 
-  @Test
-  void registersSwapValuesBecauseEveryRegisterSeesTheValuesFromBeforeTheEdge() {
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void registersSwapValuesBecauseEveryRegisterSeesTheValuesFromBeforeTheEdge(Simulator.Execution execution) {
     Simulator sim = Simulator.compile(IrBuilder.design(IrBuilder.module("swap")
         .reg("a", Type.u(4), 1, "b", null)
         .reg("b", Type.u(4), 2, "a", null)
         .out("y", "a")
-        .build()));
+        .build()), execution);
     sim.step();
     assertEquals(2, sim.peek("a"));
     assertEquals(1, sim.peek("b"));
   }
 
-  @Test
-  void wideRegistersHoldEveryWord() {
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void wideRegistersHoldEveryWord(Simulator.Execution execution) {
     Simulator sim = Simulator.compile(IrBuilder.design(IrBuilder.module("wide")
         .in("d", Type.s(200))
         .reg("q", Type.s(200), -7, "d", null)
         .out("y", "q")
-        .build()));
+        .build()), execution);
     assertEquals(BigInteger.valueOf(-7), sim.peekBig("y"));
     BigInteger big = BigInteger.ONE.shiftLeft(150).negate().add(BigInteger.TEN);
     sim.poke("d", big);
@@ -114,9 +124,10 @@ class SimulatorStateTest {
         .build());
   }
 
-  @Test
-  void synchronousReadsAreReadFirst() {
-    Simulator sim = Simulator.compile(ram());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void synchronousReadsAreReadFirst(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(ram(), execution);
     sim.loadMemory("m", 10, 11, 12);
     sim.poke("ra", 1);
     sim.poke("re", 1);
@@ -131,9 +142,10 @@ class SimulatorStateTest {
     assertEquals(99, sim.peek("s"));
   }
 
-  @Test
-  void aSynchronousReadPortHoldsItsWordWhileDisabled() {
-    Simulator sim = Simulator.compile(ram());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void aSynchronousReadPortHoldsItsWordWhileDisabled(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(ram(), execution);
     sim.loadMemory("m", 10, 11, 12);
     sim.poke("re", 1);
     sim.poke("ra", 2);
@@ -144,9 +156,10 @@ class SimulatorStateTest {
     assertEquals(12, sim.peek("s"));
   }
 
-  @Test
-  void theLaterWritePortWinsOnTheSameAddress() {
-    Simulator sim = Simulator.compile(ram());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void theLaterWritePortWinsOnTheSameAddress(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(ram(), execution);
     sim.poke("wa", 2);
     sim.poke("wd", 1);
     sim.poke("we", 1);
@@ -157,9 +170,10 @@ class SimulatorStateTest {
     assertEquals(BigInteger.TWO, sim.readMemory("m", 2));
   }
 
-  @Test
-  void addressesBeyondTheDepthReadZeroAndWriteNothing() {
-    Simulator sim = Simulator.compile(ram());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void addressesBeyondTheDepthReadZeroAndWriteNothing(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(ram(), execution);
     sim.loadMemory("m", 10, 11, 12);
     sim.poke("wa", 3);
     sim.poke("wd", 77);
@@ -174,9 +188,10 @@ class SimulatorStateTest {
     }
   }
 
-  @Test
-  void resetLeavesMemoryContents() {
-    Simulator sim = Simulator.compile(ram());
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void resetLeavesMemoryContents(Simulator.Execution execution) {
+    Simulator sim = Simulator.compile(ram(), execution);
     sim.writeMemory("m", 0, BigInteger.valueOf(42));
     sim.reset();
     assertEquals(BigInteger.valueOf(42), sim.readMemory("m", 0));
@@ -194,15 +209,16 @@ class SimulatorStateTest {
         .build();
   }
 
-  @Test
-  void everySignalOfEveryInstanceCanBePeekedByItsHierarchicalName() {
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void everySignalOfEveryInstanceCanBePeekedByItsHierarchicalName(Simulator.Execution execution) {
     ModuleDef cell = cell();
     Simulator sim = Simulator.compile(IrBuilder.design(IrBuilder.module("chain")
         .in("x", Type.u(8))
         .inst("pe_0", cell, "x", "x")
         .inst("pe_1", cell, "x", "pe_0.y")
         .out("y", "pe_1.y")
-        .build(), cell));
+        .build(), cell), execution);
     sim.poke("x", 3);
     sim.step(2);
     assertEquals(6, sim.peek("pe_0.acc"));

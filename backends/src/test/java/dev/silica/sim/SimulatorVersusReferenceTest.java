@@ -4,20 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.common.collect.ImmutableList;
 import dev.silica.ir.Op;
+import dev.silica.ir.OpSemantics;
 import dev.silica.ir.Type;
 import dev.silica.ir.TypeRules;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import java.util.function.Consumer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every operation, on random types of widths 1..256 (signed and unsigned, with the word
- * boundaries favoured) and random values (with the extremes favoured), agrees with {@link
- * BigIntegerReference}.
+ * boundaries favoured) and random values (with the extremes favoured), agrees with the IR's
+ * reference semantics, {@link OpSemantics}, which shares no code with the simulator; on the
+ * interpreter and on generated code alike.
  */
 class SimulatorVersusReferenceTest {
 
@@ -46,100 +50,133 @@ class SimulatorVersusReferenceTest {
     };
   }
 
-  /** Simulates {@code op} over inputs of {@code types} and checks each random input against {@code expected}. */
-  private void check(Op op, List<Type> types, Function<List<BigInteger>, BigInteger> expected) {
-    IrBuilder m = IrBuilder.module("t");
-    Map<String, Type> byName = new java.util.HashMap<>();
-    for (int i = 0; i < types.size(); i++) {
-      m.in("i" + i, types.get(i));
-      byName.put("i" + i, types.get(i));
-    }
-    Type result = TypeRules.resultType(op, byName::get);
-    Simulator sim = Simulator.compile(IrBuilder.design(m.node("y", op).out("out", "y").build()));
+  /** One op under test: {@code y<k>} computed from its own inputs {@code i<k>_0, i<k>_1, ...}. */
+  private record Case(Op op, List<String> inputs, Type result) {}
+
+  /**
+   * Builds one design holding every case that {@code cases} adds (each as {@code make(types)} over
+   * operand names), simulates it on random inputs and checks every output against OpSemantics.
+   */
+  private void check(Simulator.Execution execution, Consumer<Cases> cases) {
+    Cases all = new Cases();
+    cases.accept(all);
+    Simulator sim = Simulator.compile(IrBuilder.design(all.module.build()), execution);
     for (int k = 0; k < VALUES_PER_TYPE; k++) {
-      List<BigInteger> values = new ArrayList<>();
-      for (int i = 0; i < types.size(); i++) {
-        values.add(value(types.get(i)));
-        sim.poke("i" + i, values.get(i));
+      Map<String, BigInteger> values = new HashMap<>();
+      all.types.forEach((name, type) -> {
+        values.put(name, value(type));
+        sim.poke(name, values.get(name));
+      });
+      for (int c = 0; c < all.cases.size(); c++) {
+        Case test = all.cases.get(c);
+        BigInteger want = OpSemantics.eval(test.op(), test.result(), values::get, all.types::get);
+        assertEquals(want, sim.peekBig("y" + c),
+            test.op() + " over " + test.inputs().stream().map(i -> all.types.get(i) + " " + values.get(i)).toList());
       }
-      BigInteger want = expected.apply(values);
-      assertEquals(result.wrap(want), want, "reference result outside " + result);
-      assertEquals(want, sim.peekBig("out"), op + " over " + types + " of " + values);
     }
   }
 
-  @Test
-  void unaryOperationsAgree() {
-    for (Op.UnaryKind kind : Op.UnaryKind.values()) {
-      for (int t = 0; t < TYPES_PER_OP; t++) {
-        Type ta = kind == Op.UnaryKind.NEG ? type(true) : type(random.nextBoolean());
-        if (ta.width() == 256 && kind == Op.UnaryKind.NEG) {
-          continue;
+  /** The cases of one design. */
+  private static final class Cases {
+    final IrBuilder module = IrBuilder.module("ops");
+    final Map<String, Type> types = new HashMap<>();
+    final List<Case> cases = new ArrayList<>();
+
+    /** Adds the case {@code op(operands)} where the operands have {@code operandTypes}. */
+    void add(List<Type> operandTypes, java.util.function.Function<List<String>, Op> op) {
+      int c = cases.size();
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < operandTypes.size(); i++) {
+        String name = "i" + c + "_" + i;
+        names.add(name);
+        types.put(name, operandTypes.get(i));
+        module.in(name, operandTypes.get(i));
+      }
+      Op built = op.apply(names);
+      cases.add(new Case(built, names, TypeRules.resultType(built, types::get)));
+      module.node("n" + c, built).out("y" + c, "n" + c);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void unaryOperationsAgree(Simulator.Execution execution) {
+    check(execution, cases -> {
+      for (Op.UnaryKind kind : Op.UnaryKind.values()) {
+        for (int t = 0; t < TYPES_PER_OP; t++) {
+          Type ta = kind == Op.UnaryKind.NEG ? type(true) : type(random.nextBoolean());
+          if (ta.width() < 256 || kind != Op.UnaryKind.NEG) {
+            cases.add(List.of(ta), n -> new Op.Unary(kind, n.get(0)));
+          }
         }
-        Op op = new Op.Unary(kind, "i0");
-        Type result = TypeRules.resultType(op, n -> ta);
-        check(op, List.of(ta), v -> BigIntegerReference.unary(kind, ta, v.get(0), result));
       }
-    }
+    });
   }
 
-  @Test
-  void binaryOperationsAgree() {
-    for (Op.BinaryKind kind : Op.BinaryKind.values()) {
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void binaryOperationsAgree(Simulator.Execution execution) {
+    check(execution, cases -> {
+      for (Op.BinaryKind kind : Op.BinaryKind.values()) {
+        for (int t = 0; t < TYPES_PER_OP; t++) {
+          boolean signed = random.nextBoolean();
+          Type ta = type(signed);
+          Type tb =
+              kind.isShift() ? Type.u(1 + random.nextInt(12))
+                  : switch (kind) {
+                    case AND, OR, XOR -> ta;
+                    default -> type(signed);
+                  };
+          cases.add(List.of(ta, tb), n -> new Op.Binary(kind, n.get(0), n.get(1)));
+        }
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void constantShiftsAgree(Simulator.Execution execution) {
+    check(execution, cases -> {
+      for (Op.ShiftKind kind : Op.ShiftKind.values()) {
+        for (int t = 0; t < TYPES_PER_OP; t++) {
+          Type ta = type(random.nextBoolean());
+          int amount = random.nextInt(kind == Op.ShiftKind.SHL ? 257 - ta.width() : 300);
+          cases.add(List.of(ta), n -> new Op.ShiftBy(kind, n.get(0), amount));
+        }
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void concatenationsAgree(Simulator.Execution execution) {
+    check(execution, cases -> {
       for (int t = 0; t < TYPES_PER_OP; t++) {
-        boolean signed = random.nextBoolean();
-        Type ta = type(signed);
-        Type tb =
-            kind.isShift() ? Type.u(1 + random.nextInt(12))
-                : switch (kind) {
-                  case AND, OR, XOR -> ta;
-                  default -> type(signed);
-                };
-        Op op = new Op.Binary(kind, "i0", "i1");
-        Type result = TypeRules.resultType(op, Map.of("i0", ta, "i1", tb)::get);
-        check(op, List.of(ta, tb), v -> BigIntegerReference.binary(kind, ta, v.get(0), v.get(1), result));
+        List<Type> types = new ArrayList<>();
+        int parts = 1 + random.nextInt(4);
+        for (int i = 0; i < parts; i++) {
+          types.add(new Type(1 + random.nextInt(random.nextBoolean() ? 20 : 90), random.nextBoolean()));
+        }
+        cases.add(types, n -> new Op.Concat(ImmutableList.copyOf(n)));
       }
-    }
+    });
   }
 
-  @Test
-  void constantShiftsAgree() {
-    for (Op.ShiftKind kind : Op.ShiftKind.values()) {
+  @ParameterizedTest
+  @EnumSource(names = {"INTERPRETED", "GENERATED"})
+  void slicesResizesCastsAndMuxesAgree(Simulator.Execution execution) {
+    check(execution, cases -> {
       for (int t = 0; t < TYPES_PER_OP; t++) {
         Type ta = type(random.nextBoolean());
-        int amount = random.nextInt(kind == Op.ShiftKind.SHL ? 257 - ta.width() : 300);
-        check(new Op.ShiftBy(kind, "i0", amount), List.of(ta), v -> BigIntegerReference.shiftBy(kind, v.get(0), amount));
+        int lo = random.nextInt(ta.width());
+        int hi = lo + random.nextInt(ta.width() - lo);
+        int width = width();
+        cases.add(List.of(ta), n -> new Op.Slice(n.get(0), hi, lo));
+        cases.add(List.of(ta), n -> new Op.Resize(n.get(0), width));
+        cases.add(List.of(ta), n -> new Op.Cast(n.get(0), !ta.signed()));
+        cases.add(List.of(ta), n -> new Op.Cast(n.get(0), ta.signed()));
+        cases.add(List.of(Type.bool(), ta, ta), n -> new Op.Mux(n.get(0), n.get(1), n.get(2)));
       }
-    }
-  }
-
-  @Test
-  void concatenationsAgree() {
-    for (int t = 0; t < TYPES_PER_OP; t++) {
-      List<Type> types = new ArrayList<>();
-      int parts = 1 + random.nextInt(4);
-      for (int i = 0; i < parts; i++) {
-        types.add(new Type(1 + random.nextInt(random.nextBoolean() ? 20 : 90), random.nextBoolean()));
-      }
-      ImmutableList<String> names = ImmutableList.copyOf(
-          java.util.stream.IntStream.range(0, parts).mapToObj(i -> "i" + i).toList());
-      check(new Op.Concat(names), types, v -> BigIntegerReference.concat(types, v));
-    }
-  }
-
-  @Test
-  void slicesResizesCastsAndMuxesAgree() {
-    for (int t = 0; t < TYPES_PER_OP; t++) {
-      Type ta = type(random.nextBoolean());
-      int lo = random.nextInt(ta.width());
-      int hi = lo + random.nextInt(ta.width() - lo);
-      check(new Op.Slice("i0", hi, lo), List.of(ta), v -> BigIntegerReference.slice(ta, v.get(0), hi, lo));
-      Type resized = ta.withWidth(width());
-      check(new Op.Resize("i0", resized.width()), List.of(ta), v -> resized.wrap(v.get(0)));
-      Type cast = new Type(ta.width(), !ta.signed());
-      check(new Op.Cast("i0", cast.signed()), List.of(ta), v -> cast.wrap(v.get(0)));
-      check(new Op.Mux("i0", "i1", "i2"), List.of(Type.bool(), ta, ta),
-          v -> v.get(0).signum() != 0 ? v.get(1) : v.get(2));
-    }
+    });
   }
 }

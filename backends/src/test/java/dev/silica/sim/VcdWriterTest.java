@@ -60,4 +60,31 @@ class VcdWriterTest {
     assertEquals(List.of("b10 " + code, "b11 " + code),
         lines.stream().filter(l -> l.endsWith(" " + code) && l.startsWith("b")).toList());
   }
+
+  @Test
+  void aWideningResizeIsItsOwnVariableAndChangesWithItsOperand() throws Exception {
+    ModuleDef top = IrBuilder.module("top")
+        .reg("n", Type.u(4), 0, "next", null)
+        .constant("one", Type.u(4), 1)
+        .node("sum", bin(ADD, "n", "one"))
+        .node("next", new Op.Resize("sum", 4))
+        .node("wide", new Op.Resize("n", 12))
+        .out("y", "wide")
+        .build();
+    Path file = dir.resolve("r.vcd");
+    try (Simulator sim = Simulator.compile(IrBuilder.design(top))) {
+      sim.dumpVcd(file);
+      sim.step(3);
+    }
+    List<String> lines = Files.readAllLines(file);
+    String narrow = lines.stream().filter(l -> l.endsWith(" n $end")).findFirst().orElseThrow();
+    String wide = lines.stream().filter(l -> l.endsWith(" wide $end")).findFirst().orElseThrow();
+    assertTrue(narrow.startsWith("$var wire 4 ") && wide.startsWith("$var wire 12 "), narrow + " / " + wide);
+    assertEquals(List.of("b0", "b1", "b10"), changes(lines, narrow.split(" ")[3]));
+    assertEquals(changes(lines, narrow.split(" ")[3]), changes(lines, wide.split(" ")[3]));
+  }
+
+  private static List<String> changes(List<String> vcd, String code) {
+    return vcd.stream().filter(l -> l.startsWith("b") && l.endsWith(" " + code)).map(l -> l.split(" ")[0]).toList();
+  }
 }

@@ -4,6 +4,7 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,12 +89,17 @@ public record Trace(ImmutableList<String> columns, ImmutableList<ImmutableList<B
   /** Writes this trace as CSV. */
   public void write(Path file) throws IOException {
     try (BufferedWriter out = Files.newBufferedWriter(file)) {
-      out.write(String.join(",", columns));
-      out.newLine();
-      for (List<BigInteger> row : rows) {
-        out.write(row.stream().map(BigInteger::toString).collect(Collectors.joining(",")));
-        out.newLine();
-      }
+      write(out);
+    }
+  }
+
+  /** Writes this trace as CSV lines to {@code out}. */
+  public void write(Writer out) throws IOException {
+    out.write(String.join(",", columns));
+    out.write('\n');
+    for (List<BigInteger> row : rows) {
+      out.write(row.stream().map(BigInteger::toString).collect(Collectors.joining(",")));
+      out.write('\n');
     }
   }
 }

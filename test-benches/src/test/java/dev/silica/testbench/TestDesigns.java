@@ -7,7 +7,7 @@ import dev.silica.ir.Op;
 import dev.silica.ir.Type;
 import dev.silica.sim.IrBuilder;
 
-/** Small hand-built designs for the tester's own tests (until the DSL's generators land). */
+/** Small hand-built designs for the tester's own tests. */
 final class TestDesigns {
 
   private TestDesigns() {}

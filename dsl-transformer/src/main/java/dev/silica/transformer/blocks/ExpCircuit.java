@@ -3,7 +3,6 @@ package dev.silica.transformer.blocks;
 import static dev.silica.dsl.Hw.rom;
 
 import dev.silica.dsl.UInt;
-import dev.silica.ir.Memory;
 import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.IExp;
 import dev.silica.transformer.golden.IntExp;
@@ -14,7 +13,7 @@ import dev.silica.transformer.golden.IntFormat;
  * an unsigned difference {@code delta = max - x}, bit for bit as the golden {@link IntExp}.
  *
  * <ul>
- *   <li>{@link ExpLut}: a distributed ROM read.
+ *   <li>{@link ExpLut}: a combinational ROM read (LUTs).
  *   <li>{@link IExp}: I-BERT's i-exp: {@code q = delta << k}, {@code z = floor(q / |x0|)} by a
  *       {@link ReciprocalConstant} multiply, {@code r = q - |x0| z}, {@code ((b - r)^2 + c) >> z}
  *       (the shift gives 0 once {@code z} reaches the polynomial's width, as the golden does).
@@ -36,7 +35,7 @@ final class ExpCircuit {
       for (int k = 0; k < table.length; k++) {
         table[k] = lut.entry(k);
       }
-      return rom("exp_table", UInt.of(width(exp)), table).style(Memory.Style.DISTRIBUTED).read(delta);
+      return rom("exp_table", UInt.of(width(exp)), table).read(delta);
     }
     if (exp instanceof IExp iexp) {
       return iExp(iexp, delta);

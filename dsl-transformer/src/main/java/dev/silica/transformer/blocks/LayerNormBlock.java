@@ -74,8 +74,8 @@ public final class LayerNormBlock extends Module {
 
     Mem<SInt> codes = mem("codes", SInt.of(bits), length).style(Memory.Style.DISTRIBUTED);
     int indexBits = codes.addressWidth();
-    Mem<SInt> gammaRom = rom("gamma", SInt.of(widthOf(gammas)), gammas).style(Memory.Style.DISTRIBUTED);
-    Mem<SInt> betaRom = rom("beta", SInt.of(widthOf(betas)), betas).style(Memory.Style.DISTRIBUTED);
+    Mem<SInt> gammaRom = rom("gamma", SInt.of(widthOf(gammas)), gammas);
+    Mem<SInt> betaRom = rom("beta", SInt.of(widthOf(betas)), betas);
 
     UInt phase = reg("phase", UInt.of(3), Phase.LOAD.ordinal());
     UInt index = reg("index", UInt.of(indexBits));

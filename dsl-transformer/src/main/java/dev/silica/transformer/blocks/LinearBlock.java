@@ -5,7 +5,6 @@ import static dev.silica.dsl.Hw.mem;
 import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.reg;
 import static dev.silica.dsl.Hw.regNext;
-import static dev.silica.dsl.Hw.rom;
 import static dev.silica.dsl.Hw.when;
 import static dev.silica.dsl.Hw.wire;
 
@@ -59,8 +58,6 @@ public final class LinearBlock extends Module {
         flat[j * k + kk] = weights[kk][j];
       }
     }
-    Mem<SInt> weightRom = rom("weights", SInt.of(golden.weight().bits()), flat).style(romStyle);
-    Mem<SInt> biasRom = rom("bias", SInt.of(IntFormat.signedFor(min(bias), max(bias)).bits()), bias).style(romStyle);
 
     Bool computing = reg("computing", Bool.TYPE);
     Bool loading = computing.not();
@@ -74,8 +71,8 @@ public final class LinearBlock extends Module {
 
     Bool advance = wire("advance", Bool.TYPE);
     UInt kIndex = reg("k_index", UInt.of(buffer.addressWidth()));
-    UInt jIndex = reg("j_index", UInt.of(biasRom.addressWidth()));
-    UInt weightIndex = reg("weight_index", UInt.of(weightRom.addressWidth()));
+    UInt jIndex = reg("j_index", UInt.of(addressBits(n)));
+    UInt weightIndex = reg("weight_index", UInt.of(addressBits(k * n)));
     Bool issuing = reg("issuing", Bool.TYPE);
     Bool lastK = kIndex.eq(k - 1);
     Bool lastJ = jIndex.eq(n - 1);
@@ -93,8 +90,9 @@ public final class LinearBlock extends Module {
 
     // stage 1: operands read, control delayed alongside
     SInt x = buffer.readSync(kIndex, advance);
-    SInt w = weightRom.readSync(weightIndex, advance);
-    SInt b = biasRom.readSync(jIndex, advance);
+    SInt w = RegisteredRom.read("weights", golden.weight().bits(), flat, weightIndex, advance, romStyle);
+    SInt b = RegisteredRom.read("bias", IntFormat.signedFor(min(bias), max(bias)).bits(), bias, jIndex, advance,
+        romStyle);
     Bool valid1 = regNext("valid_1", issuing, advance);
     Bool first1 = regNext("first_1", kIndex.eq(0), advance);
     Bool sumDone1 = regNext("sum_done_1", lastK, advance);
@@ -122,6 +120,10 @@ public final class LinearBlock extends Module {
     out.valid.connect(valid4);
     out.last.connect(last4);
     when(valid4.and(out.ready).and(last4), () -> computing.connect(Bool.lit(false)));
+  }
+
+  private static int addressBits(int depth) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(depth - 1));
   }
 
   private static long min(long[] values) {

@@ -56,14 +56,6 @@ public final class LinearSystolicBlock extends Module {
     for (int r = 0; r < batch; r++) {
       rowBuffers.add(mem("x_row_" + r, SInt.of(inBits), k).style(Memory.Style.DISTRIBUTED));
     }
-    List<Mem<SInt>> columnRoms = new ArrayList<>();
-    for (int j = 0; j < n; j++) {
-      long[] column = new long[k];
-      for (int kk = 0; kk < k; kk++) {
-        column[kk] = weights[kk][j];
-      }
-      columnRoms.add(rom("w_column_" + j, SInt.of(golden.weight().bits()), column).style(romStyle));
-    }
     int kBits = rowBuffers.get(0).addressWidth();
     int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(batch - 1, 1)));
 
@@ -105,7 +97,12 @@ public final class LinearSystolicBlock extends Module {
       array.in.a.get(r).connect(rowBuffers.get(r).read(beatK));
     }
     for (int j = 0; j < n; j++) {
-      array.in.b.get(j).connect(columnRoms.get(j).readSync(feedK));
+      long[] column = new long[k];
+      for (int kk = 0; kk < k; kk++) {
+        column[kk] = weights[kk][j];
+      }
+      array.in.b.get(j).connect(RegisteredRom.read("w_column_" + j, golden.weight().bits(), column, feedK,
+          Bool.lit(true), romStyle));
     }
     array.in.valid.connect(beatValid);
     array.in.last.connect(beatLast);
@@ -124,7 +121,7 @@ public final class LinearSystolicBlock extends Module {
       held.add(r);
     }
     SInt biasValue = rom("bias", SInt.of(IntFormat.signedFor(Math.min(0, min(bias)), Math.max(0, max(bias))).bits()),
-        bias).style(Memory.Style.DISTRIBUTED).read(lane);
+        bias).read(lane);
     SInt acc = Vec.of(held).get(lane).resize(accBits).add(biasValue).resize(accBits);
     Bool lastLane = lane.eq(n - 1);
     StreamPipeline pipeline = new StreamPipeline(holding, lastLane, out.ready, 2);

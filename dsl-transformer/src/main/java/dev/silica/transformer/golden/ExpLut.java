@@ -28,6 +28,20 @@ public final class ExpLut implements IntExp {
     }
   }
 
+  /** A table given entry by entry (as read back from a model file); entries must not increase. */
+  public static ExpLut ofTable(long[] table) {
+    Preconditions.checkArgument(table.length >= 1, "the table needs at least one entry");
+    for (int k = 1; k < table.length; k++) {
+      Preconditions.checkArgument(table[k] >= 0 && table[k] <= table[k - 1], "entry %s is not in [0, entry %s]", k,
+          k - 1);
+    }
+    return new ExpLut(table.clone());
+  }
+
+  private ExpLut(long[] table) {
+    this.table = table;
+  }
+
   @Override
   public long exp(int delta) {
     Preconditions.checkArgument(delta <= 0 && delta >= -maxDelta(), "delta %s outside [-%s, 0]", delta, maxDelta());

@@ -42,6 +42,17 @@ public final class FoldedBatchNorm {
     this.output = output;
   }
 
+  /**
+   * A folded BatchNorm from its integers (as read back from a model file): per-channel {@code A_c}
+   * and {@code B_c} and the shared shift {@code n}.
+   */
+  public static FoldedBatchNorm of(long[] multipliers, long[] offsets, int shift, QuantSpec input, QuantSpec output) {
+    Preconditions.checkArgument(multipliers.length == offsets.length && multipliers.length > 0,
+        "one multiplier and one offset per channel");
+    Preconditions.checkArgument(shift >= 0 && shift <= 30, "shift must be 0..30, got %s", shift);
+    return new FoldedBatchNorm(multipliers.clone(), offsets.clone(), shift, input, output);
+  }
+
   /** Folds trained BatchNorm statistics and affine parameters into integers. */
   public static FoldedBatchNorm fold(BatchNormParams params, QuantSpec input, QuantSpec output, int coefficientBits) {
     Preconditions.checkArgument(coefficientBits >= 2 && coefficientBits <= 32, "coefficient width must be 2..32");

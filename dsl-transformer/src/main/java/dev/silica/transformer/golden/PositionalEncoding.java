@@ -31,6 +31,18 @@ public final class PositionalEncoding {
     }
   }
 
+  /** The ROM given entry by entry, {@code table[position][channel]} (as read back from a model file). */
+  public PositionalEncoding(int[][] table, QuantSpec input) {
+    Preconditions.checkArgument(table.length >= 1 && table[0].length >= 1, "need at least one position and one channel");
+    this.input = input;
+    this.table = new int[table.length][];
+    for (int t = 0; t < table.length; t++) {
+      Preconditions.checkArgument(table[t].length == table[0].length, "position %s has %s channels, expected %s", t,
+          table[t].length, table[0].length);
+      this.table[t] = table[t].clone();
+    }
+  }
+
   /** The float reference {@code PE(t, c)}. */
   public static double reference(int position, int channel, int dModel) {
     double angle = position / Math.pow(10000, (channel / 2 * 2) / (double) dModel);

@@ -50,6 +50,11 @@ public final class Requantizer {
     return new Requantizer(RoundingMode.DOUBLE_ROUNDING, QuantizeMultiplier.of(realScale), null, zeroPoint, output);
   }
 
+  /** TFLite/gemmlowp double rounding with a multiplier already derived (as read back from a model file). */
+  public static Requantizer doubleRounding(QuantizedMultiplier multiplier, int zeroPoint, IntFormat output) {
+    return new Requantizer(RoundingMode.DOUBLE_ROUNDING, multiplier, null, zeroPoint, output);
+  }
+
   /** TFLite single rounding with TFLite's (non-negative) multiplier for {@code realScale}. */
   public static Requantizer singleRounding(double realScale, int zeroPoint, IntFormat output) {
     QuantizedMultiplier q31 = QuantizeMultiplier.of(realScale);

@@ -1,5 +1,7 @@
 package dev.silica.transformer.golden;
 
+import com.google.common.base.Preconditions;
+
 /**
  * Golden residual add of two tensors with different quantizations: each operand is rescaled to
  * the output's scale by its own dyadic multiplier and shift, the two are added and saturated:
@@ -35,12 +37,20 @@ public final class ResidualAdd {
    * @param guardBits {@code G}
    */
   public ResidualAdd(QuantSpec a, QuantSpec b, QuantSpec output, int multiplierBits, int guardBits) {
+    this(a, b, output, DyadicMultiplier.of(Math.scalb(a.scale() / output.scale(), guardBits), multiplierBits),
+        DyadicMultiplier.of(Math.scalb(b.scale() / output.scale(), guardBits), multiplierBits), guardBits);
+  }
+
+  /** A residual add with its multipliers already derived (as read back from a model file). */
+  public ResidualAdd(QuantSpec a, QuantSpec b, QuantSpec output, DyadicMultiplier multiplierA,
+      DyadicMultiplier multiplierB, int guardBits) {
+    Preconditions.checkArgument(guardBits >= 0 && guardBits <= 16, "guard bits must be 0..16, got %s", guardBits);
     this.a = a;
     this.b = b;
     this.output = output;
     this.guardBits = guardBits;
-    this.multiplierA = DyadicMultiplier.of(Math.scalb(a.scale() / output.scale(), guardBits), multiplierBits);
-    this.multiplierB = DyadicMultiplier.of(Math.scalb(b.scale() / output.scale(), guardBits), multiplierBits);
+    this.multiplierA = multiplierA;
+    this.multiplierB = multiplierB;
   }
 
   /** The output code of {@code a + b}. */

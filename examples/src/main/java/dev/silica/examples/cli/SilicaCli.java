@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     version = "silica 0.1.0",
     description = "Silica: hardware construction in Java, with a Verilog backend and a simulator.",
     subcommands = {
-      ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class
+      ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class,
+      SimCommand.class, TrainCommand.class, EvaluateCommand.class
     })
 public final class SilicaCli {
 

@@ -1,0 +1,85 @@
+package dev.silica.examples.cli;
+
+import dev.silica.dsl.ParameterError;
+import dev.silica.transformer.data.Datasets;
+import dev.silica.transformer.model.ForecastTraining;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code silica train}: trains the forecasting Transformer on a bundled data set, in float and,
+ * for 4, 6 or 8 bits, with quantization-aware fine-tuning and integer export; the model file is
+ * rewritten on every improvement, so an interrupted run leaves its best model.
+ */
+@Command(
+    name = "train",
+    description = "Train the forecasting Transformer (float, then QAT at --bits) and write its model file.")
+final class TrainCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", required = true, paramLabel = "airquality|traffic", description = "The data set.")
+  String data;
+
+  @Option(names = "--window", required = true, paramLabel = "N", description = "Input window length.")
+  int window;
+
+  @Option(names = "--d-model", required = true, paramLabel = "D", description = "Model width (even).")
+  int dModel;
+
+  @Option(names = "--bits", required = true, paramLabel = "4|6|8|float", description = "Quantization width.")
+  String bits;
+
+  @Option(names = "--epochs", required = true, paramLabel = "E",
+      description = "Most float epochs (QAT fine-tunes for half as many, at least one).")
+  int epochs;
+
+  @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed (runs are deterministic).")
+  long seed;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file (JSON).")
+  Path output;
+
+  @Override
+  public void run() {
+    Datasets dataset;
+    try {
+      dataset = Datasets.byId(data);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterError("--data: " + e.getMessage());
+    }
+    int width = switch (bits) {
+      case "float" -> 0;
+      case "4" -> 4;
+      case "6" -> 6;
+      case "8" -> 8;
+      default -> throw new ParameterError("--bits must be 4, 6, 8 or float, got '" + bits + "'");
+    };
+    if (window < 1) {
+      throw new ParameterError("--window must be >= 1, got " + window);
+    }
+    if (dModel < 2 || dModel % 2 != 0) {
+      throw new ParameterError("--d-model must be even and >= 2, got " + dModel);
+    }
+    if (epochs < 1) {
+      throw new ParameterError("--epochs must be >= 1, got " + epochs);
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new UserError("cannot write " + output + ": the directory " + parent + " does not exist");
+    }
+    var out = spec.commandLine().getOut();
+    try {
+      ForecastTraining.run(new ForecastTraining.Request(dataset, window, dModel, width, epochs, seed, output), out);
+    } catch (UncheckedIOException e) {
+      throw new UserError(e.getMessage());
+    }
+    out.printf("wrote %s%n", output);
+    out.flush();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.silica.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract of {@code train} and {@code evaluate}, on a tiny configuration. */
+class ForecastCommandsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void trainWritesAModelThatEvaluateScoresOnItsLastLine() {
+    Path model = dir.resolve("model.json");
+    CliRun train = CliRun.of("train", "--data", "traffic", "--window", "4", "--d-model", "4", "--bits", "8",
+        "--epochs", "1", "--seed", "3", "-o", model.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    assertTrue(train.out().contains("float epoch 1/1"), train.out());
+    assertTrue(train.out().contains("qat8 epoch 1/1"), train.out());
+    assertTrue(Files.isRegularFile(model));
+
+    CliRun evaluate = CliRun.of("evaluate", model.toString());
+    assertEquals(0, evaluate.exitCode(), evaluate.err());
+    List<String> lines = evaluate.out().lines().toList();
+    Matcher last = Pattern.compile("rmse: float=([0-9.]+) qat=([0-9.]+) integer=([0-9.]+)")
+        .matcher(lines.get(lines.size() - 1));
+    assertTrue(last.matches(), lines.get(lines.size() - 1));
+    double qat = Double.parseDouble(last.group(2));
+    double integer = Double.parseDouble(last.group(3));
+    assertTrue(qat > 0 && Math.abs(integer - qat) < 0.05 * qat, "integer " + integer + " vs qat " + qat);
+  }
+
+  @Test
+  void aFloatModelHasNoQuantizedFigures() {
+    Path model = dir.resolve("float.json");
+    assertEquals(0, CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "2", "--bits", "float",
+        "--epochs", "1", "--seed", "1", "-o", model.toString()).exitCode());
+    List<String> lines = CliRun.of("evaluate", model.toString()).out().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).matches("rmse: float=[0-9.]+ qat=- integer=-"), lines.toString());
+  }
+
+  @Test
+  void badOptionsAreOneLineUsageErrors() {
+    CliRun bits = CliRun.of("train", "--data", "traffic", "--window", "4", "--d-model", "4", "--bits", "5",
+        "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
+    assertEquals(2, bits.exitCode());
+    assertEquals("silica: --bits must be 4, 6, 8 or float, got '5'\n", bits.err());
+    CliRun data = CliRun.of("train", "--data", "weather", "--window", "4", "--d-model", "4", "--bits", "8",
+        "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
+    assertEquals(2, data.exitCode());
+    assertTrue(data.err().startsWith("silica: --data: unknown data set \"weather\""), data.err());
+  }
+
+  @Test
+  void aMalformedModelFileNamesTheField() throws IOException {
+    Path model = dir.resolve("broken.json");
+    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"data\": \"traffic\", \"seed\": 1,"
+        + " \"config\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
+    CliRun run = CliRun.of("evaluate", model.toString());
+    assertEquals(1, run.exitCode());
+    assertEquals("silica: " + model + ": config.dModel: expected an integer, got \"wide\"\n", run.err());
+  }
+}
