@@ -8,6 +8,8 @@ import java.util.List;
  * model and the integer-only inference (NaN for the last two after a float-only run), and how far
  * the integer-only outputs are from the QAT model's, in output codes.
  *
+ * <p>The last line of {@link #lines()} has {@code -} for the figures a float-only model lacks.
+ *
  * @param dataset the data set's command-line name
  * @param units the target's units
  * @param examples test windows evaluated
@@ -40,6 +42,6 @@ public record EvaluationResult(String dataset, String units, int examples, doubl
   }
 
   private static String figure(double value) {
-    return Double.isNaN(value) ? "n/a" : String.format("%.4f", value);
+    return Double.isNaN(value) ? "-" : String.format("%.4f", value);
   }
 }

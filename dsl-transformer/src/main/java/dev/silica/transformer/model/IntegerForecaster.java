@@ -1,6 +1,5 @@
 package dev.silica.transformer.model;
 
-import dev.silica.transformer.golden.BatchNormParams;
 import dev.silica.transformer.golden.DyadicMultiplier;
 import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.FoldedBatchNorm;
@@ -11,48 +10,36 @@ import dev.silica.transformer.golden.Linear;
 import dev.silica.transformer.golden.MatMul;
 import dev.silica.transformer.golden.PositionalEncoding;
 import dev.silica.transformer.golden.QuantSpec;
-import dev.silica.transformer.golden.QuantizeMultiplier;
 import dev.silica.transformer.golden.QuantizedMultiplier;
 import dev.silica.transformer.golden.Relu;
 import dev.silica.transformer.golden.Requantizer;
 import dev.silica.transformer.golden.ResidualAdd;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Integer-only inference of a {@link QuantizedModel}, built from the golden models of the
- * Transformer blocks: {@link Linear} layers whose requantizers use TFLite's {@link
- * QuantizeMultiplier} (single rounding, {@code (acc m + 2^(s-1)) >> s}), the {@link
- * PositionalEncoding} ROM, score and context requantizers with the attention scale {@code
- * 1/sqrt(d_k)} folded into the score multiplier, {@link IntSoftmax} over an {@link ExpLut} of
- * {@value #EXP_ENTRY_BITS}-bit entries with one division per probability, {@link ResidualAdd}
- * with {@value #RESIDUAL_MULTIPLIER_BITS}-bit multipliers and {@value #RESIDUAL_GUARD_BITS} guard
- * bits, {@link FoldedBatchNorm} with {@value #NORM_COEFFICIENT_BITS}-bit coefficients, {@link Relu}
- * and {@link GlobalAvgPool}. Real-valued constants become integers once, here in the constructor;
- * {@link #predictCode} uses integer arithmetic only. The only floating point at run time is at the
- * boundary: quantizing the sensor inputs and dequantizing the one output code.
+ * Integer-only inference of a {@link QuantizedModel}, assembled from its stored integers and the
+ * golden models of the Transformer blocks: {@link Linear} layers with single-rounding requantizers
+ * of TFLite's Q31 multipliers, the {@link PositionalEncoding} ROM, score and context requantizers,
+ * {@link IntSoftmax} over an {@link ExpLut} with one division per probability, {@link ResidualAdd},
+ * {@link FoldedBatchNorm}, {@link Relu} and {@link GlobalAvgPool}. {@link #predictCode} uses
+ * integer arithmetic only; the only floating point is at the boundary ({@link #predict} quantizes
+ * the sensor inputs and dequantizes the one output code).
  *
- * <p>Where it differs from the QAT model's fake-quantized arithmetic (all at the LSB level): the
- * embedding output is rounded before the positional encoding is added (QAT rounds the sum); the
- * residual adds round each operand's rescaling to {@value #RESIDUAL_GUARD_BITS} guard bits; folded
- * BatchNorm coefficients are rounded to {@value #NORM_COEFFICIENT_BITS} bits; the softmax uses
- * table exponentials; pooling rounds ties up where QAT rounds them away from zero; every
- * requantization multiplier is rounded to 31 bits.
+ * <p>Where it differs from the QAT model's fake-quantized arithmetic (all at the LSB level, and
+ * measured by {@code silica evaluate}): residual adds round each operand's rescaling to {@value
+ * QuantizedModel#RESIDUAL_GUARD_BITS} guard bits before rounding the sum; folded BatchNorm
+ * coefficients are rounded to {@value QuantizedModel#NORM_COEFFICIENT_BITS} bits; the softmax
+ * uses rounded table exponentials and rounds each probability from integers; every requantization
+ * multiplier is rounded to 31 bits. Positional encoding and pooling are the same golden models in
+ * both.
  */
 public final class IntegerForecaster {
 
-  /** Width of the softmax exponential table entries. */
-  public static final int EXP_ENTRY_BITS = 16;
-  /** Width of the residual adds' rescaling multipliers. */
-  public static final int RESIDUAL_MULTIPLIER_BITS = 16;
-  /** Guard bits of the residual adds. */
-  public static final int RESIDUAL_GUARD_BITS = 4;
-  /** Width of the folded BatchNorm multipliers. */
-  public static final int NORM_COEFFICIENT_BITS = 16;
-
+  private final QuantizedModel model;
   private final ModelConfig config;
   private final QuantSpec inputSpec;
   private final Linear embedding;
@@ -60,24 +47,23 @@ public final class IntegerForecaster {
   private final List<Layer> layers = new ArrayList<>();
   private final Linear head;
   private final QuantSpec outputSpec;
-  private final Map<String, long[]> derived = new LinkedHashMap<>();
-  private final QuantizedModel model;
+  private final Set<String> used = new HashSet<>();
 
-  /** Builds the integer pipeline; a missing or inconsistent entry raises {@link ModelFormatException}. */
+  /** Builds the integer pipeline; a missing, misshapen or out-of-range entry raises {@link ModelFormatException}. */
   public IntegerForecaster(QuantizedModel model) {
     this.model = model;
     this.config = model.config();
     inputSpec = tensor("input");
     QuantSpec embedded = tensor("embedding.out");
     embedding = linear("embedding", inputSpec, embedded, config.features(), config.dModel());
-    positional = new PositionalEncoding(config.window(), config.dModel(), embedded);
-    long[] table = new long[config.window() * config.dModel()];
+    long[] table = constant("positional.table", config.window() * config.dModel());
+    int[][] rom = new int[config.window()][config.dModel()];
     for (int t = 0; t < config.window(); t++) {
       for (int c = 0; c < config.dModel(); c++) {
-        table[t * config.dModel() + c] = positional.entry(t, c);
+        rom[t][c] = (int) table[t * config.dModel() + c];
       }
     }
-    derived.put("positional.table", table);
+    positional = new PositionalEncoding(rom, embedded);
     QuantSpec in = embedded;
     for (int l = 0; l < config.layers(); l++) {
       Layer layer = new Layer("layer" + l, in);
@@ -86,16 +72,17 @@ public final class IntegerForecaster {
     }
     outputSpec = tensor("head.out");
     head = linear("head", in, outputSpec, config.dModel(), 1);
+    rejectUnused("tensors", model.tensors());
+    rejectUnused("dense", model.dense());
+    rejectUnused("constants", model.constants());
   }
 
-  /**
-   * Every integer constant derived from the model's definition, by name: requantizer multipliers
-   * as {@code [multiplier, shift]} (TFLite's Q31 form), the positional-encoding ROM, the
-   * exponential tables, the residual adds' {@code [m_a, n_a, m_b, n_b]} and the folded BatchNorm
-   * multipliers, offsets and shift.
-   */
-  public Map<String, long[]> derivedConstants() {
-    return Collections.unmodifiableMap(derived);
+  private void rejectUnused(String section, Map<String, ?> entries) {
+    for (String name : entries.keySet()) {
+      if (!used.contains(section + "." + name)) {
+        throw new ModelFormatException(section + "." + name, "not part of a model of this shape");
+      }
+    }
   }
 
   /** The scaled forecast for one window of scaled inputs ({@code [step][feature]}, flattened). */
@@ -124,6 +111,7 @@ public final class IntegerForecaster {
 
   private QuantSpec tensor(String name) {
     QuantSpec spec = model.tensors().get(name);
+    used.add("tensors." + name);
     if (spec == null) {
       throw new ModelFormatException("tensors." + name, "missing");
     }
@@ -134,23 +122,49 @@ public final class IntegerForecaster {
     return spec;
   }
 
-  private Requantizer requantizer(String name, double realScale, QuantSpec output) {
-    QuantizedMultiplier q31 = QuantizeMultiplier.of(realScale);
-    derived.put(name, new long[] {q31.multiplier(), q31.shift()});
-    return Requantizer.roundHalfUpShift(DyadicMultiplier.fromQ31(q31), output.zeroPoint(), output.format());
+  private long[] constant(String name, int length) {
+    long[] values = model.constants().get(name);
+    used.add("constants." + name);
+    if (values == null) {
+      throw new ModelFormatException("constants." + name, "missing");
+    }
+    if (values.length != length) {
+      throw new ModelFormatException("constants." + name, "expected " + length + " values, found " + values.length);
+    }
+    return values;
+  }
+
+  /** Runs a golden constructor, turning its argument checks into errors that name {@code field}. */
+  private static <T> T build(String field, java.util.function.Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(field, e.getMessage());
+    }
+  }
+
+  private Requantizer requantizer(String name, QuantSpec output) {
+    long[] pair = constant(name, 2);
+    String field = "constants." + name;
+    if (pair[0] <= 0 || pair[0] > Integer.MAX_VALUE || pair[1] < -31 || pair[1] > 31) {
+      throw new ModelFormatException(field, "expected a positive int32 multiplier and a shift in -31..31");
+    }
+    DyadicMultiplier multiplier =
+        build(field, () -> DyadicMultiplier.fromQ31(new QuantizedMultiplier((int) pair[0], (int) pair[1])));
+    return Requantizer.roundHalfUpShift(multiplier, output.zeroPoint(), output.format());
   }
 
   private Linear linear(String name, QuantSpec input, QuantSpec output, int in, int out) {
     QuantizedModel.DenseCodes codes = model.dense().get(name);
     String path = "dense." + name;
+    used.add(path);
     if (codes == null) {
       throw new ModelFormatException(path, "missing");
     }
     IntFormat weightFormat = codes.weightSpec().format();
     if (weightFormat.bits() != model.bits() || codes.weightSpec().zeroPoint() != 0) {
-      throw new ModelFormatException(path + ".weightSpec",
-          "expected symmetric signed " + model.bits() + "-bit weights, found " + weightFormat + " with zero point "
-              + codes.weightSpec().zeroPoint());
+      throw new ModelFormatException(path + ".weightScale", "expected symmetric signed " + model.bits()
+          + "-bit weights, found " + weightFormat + " with zero point " + codes.weightSpec().zeroPoint());
     }
     int[][] w = codes.weights();
     if (w.length != in) {
@@ -176,37 +190,23 @@ public final class IntegerForecaster {
         throw new ModelFormatException(path + ".bias[" + j + "]", codes.bias()[j] + " does not fit " + biasFormat);
       }
     }
-    Requantizer requantizer = requantizer(name + ".requantizer",
-        input.scale() * codes.weightSpec().scale() / output.scale(), output);
-    return new Linear(w, codes.bias(), input.format(), input.zeroPoint(), weightFormat, requantizer);
+    Requantizer requantizer = requantizer(name + ".requantizer", output);
+    return build(path, () -> new Linear(w, codes.bias(), input.format(), input.zeroPoint(), weightFormat, requantizer));
   }
 
   private ResidualAdd residual(String name, QuantSpec a, QuantSpec b, QuantSpec output) {
-    ResidualAdd add = new ResidualAdd(a, b, output, RESIDUAL_MULTIPLIER_BITS, RESIDUAL_GUARD_BITS);
-    derived.put(name, new long[] {add.multiplierA().multiplier(), add.multiplierA().shift(),
-        add.multiplierB().multiplier(), add.multiplierB().shift()});
-    return add;
+    long[] v = constant(name, 5);
+    String field = "constants." + name;
+    return build(field, () -> new ResidualAdd(a, b, output, new DyadicMultiplier(v[0], Math.toIntExact(v[1])),
+        new DyadicMultiplier(v[2], Math.toIntExact(v[3])), Math.toIntExact(v[4])));
   }
 
   private FoldedBatchNorm norm(String name, QuantSpec input, QuantSpec output) {
-    BatchNormParams params = model.norms().get(name);
-    if (params == null) {
-      throw new ModelFormatException("norms." + name, "missing");
-    }
-    if (params.channels() != config.dModel()) {
-      throw new ModelFormatException("norms." + name, "expected " + config.dModel() + " channels, found "
-          + params.channels());
-    }
-    FoldedBatchNorm folded;
-    try {
-      folded = FoldedBatchNorm.fold(params, input, output, NORM_COEFFICIENT_BITS);
-    } catch (IllegalArgumentException e) {
-      throw new ModelFormatException("norms." + name, "cannot be folded: " + e.getMessage());
-    }
-    derived.put(name + ".multipliers", folded.multipliers());
-    derived.put(name + ".offsets", folded.offsets());
-    derived.put(name + ".shift", new long[] {folded.shift()});
-    return folded;
+    long[] multipliers = constant(name + ".multipliers", config.dModel());
+    long[] offsets = constant(name + ".offsets", config.dModel());
+    long shift = constant(name + ".shift", 1)[0];
+    return build("constants." + name, () -> FoldedBatchNorm.of(multipliers, offsets, Math.toIntExact(shift), input,
+        output));
   }
 
   /** One encoder layer's golden blocks. */
@@ -246,22 +246,15 @@ public final class IntegerForecaster {
       QuantSpec ffnOut = tensor(name + ".ffn2.out");
       QuantSpec residual2Out = tensor(name + ".residual2");
       norm2Out = tensor(name + ".norm2.out");
-      QuantSpec probabilities = Quantization.probabilitySpec(model.probabilityBits());
       query = linear(name + ".query", in, queryOut, d, d);
       key = linear(name + ".key", in, keyOut, d, d);
       value = linear(name + ".value", in, valueOut, d, d);
-      scores = requantizer(name + ".attention.scores.requantizer",
-          queryOut.scale() * keyOut.scale() / Math.sqrt(headSize) / scoreSpec.scale(), scoreSpec);
-      softmax = IntSoftmax.withLut(scoreSpec.format(), scoreSpec.scale(), EXP_ENTRY_BITS, model.probabilityBits(),
-          config.window(), IntSoftmax.Normalizer.DIVIDER);
-      ExpLut table = (ExpLut) softmax.exp();
-      long[] entries = new long[table.maxDelta() + 1];
-      for (int k = 0; k < entries.length; k++) {
-        entries[k] = table.entry(k);
-      }
-      derived.put(name + ".attention.expTable", entries);
-      context = requantizer(name + ".attention.context.requantizer",
-          probabilities.scale() * valueOut.scale() / contextSpec.scale(), contextSpec);
+      scores = requantizer(name + ".attention.scores.requantizer", scoreSpec);
+      String table = name + ".attention.expTable";
+      long[] entries = constant(table, (int) (scoreSpec.format().max() - scoreSpec.format().min()) + 1);
+      softmax = build("constants." + table, () -> new IntSoftmax(scoreSpec.format(), ExpLut.ofTable(entries),
+          model.probabilityBits(), config.window(), IntSoftmax.Normalizer.DIVIDER));
+      context = requantizer(name + ".attention.context.requantizer", contextSpec);
       output = linear(name + ".output", contextSpec, attentionOut, d, d);
       residual1 = residual(name + ".residual1.add", in, attentionOut, residual1Out);
       norm1 = norm(name + ".norm1", residual1Out, norm1Out);
@@ -285,8 +278,7 @@ public final class IntegerForecaster {
       int[][] c = attend(q, k, v);
       int[][] result = new int[steps][];
       for (int t = 0; t < steps; t++) {
-        int[] r1 = residual1.apply(x[t], output.apply(c[t]));
-        int[] n1 = norm1.apply(r1);
+        int[] n1 = norm1.apply(residual1.apply(x[t], output.apply(c[t])));
         int[] f = Relu.apply(ffn1.apply(n1), hiddenZeroPoint);
         result[t] = norm2.apply(residual2.apply(n1, ffn2.apply(f)));
       }

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.silica.transformer.data.Dataset;
-import dev.silica.transformer.golden.BatchNormParams;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.QuantSpec;
 import java.io.IOException;
@@ -37,20 +36,20 @@ import java.util.Map;
  *   "integer": {                                     // integer-only export, absent for float runs
  *     "tensors": {name: {"scale", "zeroPoint", "bits", "signed"}},   // real = scale * (code - zeroPoint)
  *     "dense": {name: {"weightScale", "weights": [[in x out codes]], "bias": [out codes]}},
- *     "norms": {name: {"gamma", "beta", "mean", "variance", "epsilon"}},
- *     "derived": {name: [integers...]}               // see IntegerForecaster.derivedConstants()
+ *     "constants": {name: [integers...]}             // see QuantizedModel
  *   }
  * }
  * }</pre>
  *
  * <p>Weights are symmetric (zero point 0) with {@code bits} bits; biases are int32 codes at scale
- * {@code inputScale * weightScale}. {@code derived} holds every integer the hardware needs that
- * follows from the rest: requantizer {@code [multiplier, shift]} pairs from {@code
- * QuantizeMultiplier} (with the attention scale folded into the score requantizer), the
- * positional-encoding ROM, the softmax exponential tables, the residual adds' multipliers and the
- * folded BatchNorm multipliers, offsets and shift. Reading recomputes them and rejects a file
- * whose stored values differ, naming the field. Any malformed or inconsistent field raises a
- * {@link ModelFormatException} whose message starts with the field's path.
+ * {@code inputScale * weightScale}. {@code constants} holds every other integer of the integer-only
+ * model: requantizer {@code [multiplier, shift]} pairs from {@code QuantizeMultiplier} (the
+ * attention scale folded into the score requantizer), the positional-encoding ROM, the softmax
+ * exponential tables, the residual adds' rescalings and the folded BatchNorm multipliers, offsets
+ * and shift ({@link QuantizedModel} lists the names). Reading builds the {@link
+ * IntegerForecaster}, so a file whose integers do not fit their shapes or widths is rejected. Any
+ * malformed or inconsistent field raises a {@link ModelFormatException} whose message starts with
+ * the field's path.
  */
 public final class ModelFile {
 
@@ -171,20 +170,9 @@ public final class ModelFile {
       dense.add(name, d);
     });
     integer.add("dense", dense);
-    JsonObject norms = new JsonObject();
-    q.norms().forEach((name, p) -> {
-      JsonObject n = new JsonObject();
-      n.add("gamma", numbers(p.gamma()));
-      n.add("beta", numbers(p.beta()));
-      n.add("mean", numbers(p.mean()));
-      n.add("variance", numbers(p.variance()));
-      n.addProperty("epsilon", p.epsilon());
-      norms.add(name, n);
-    });
-    integer.add("norms", norms);
-    JsonObject derived = new JsonObject();
-    new IntegerForecaster(q).derivedConstants().forEach((name, values) -> derived.add(name, integers(values)));
-    integer.add("derived", derived);
+    JsonObject constants = new JsonObject();
+    q.constants().forEach((name, values) -> constants.add(name, integers(values)));
+    integer.add("constants", constants);
     return integer;
   }
 
@@ -274,46 +262,17 @@ public final class ModelFile {
       }
       dense.put(name, new QuantizedModel.DenseCodes(weightSpec, d.integerMatrix("weights"), d.integers("bias")));
     }
-    JsonFields normsField = integer.object("norms");
-    Map<String, BatchNormParams> norms = new LinkedHashMap<>();
-    for (String name : normsField.keys()) {
-      JsonFields n = normsField.object(name);
-      try {
-        norms.put(name, new BatchNormParams(n.numbers("gamma"), n.numbers("beta"), n.numbers("mean"),
-            n.numbers("variance"), n.number("epsilon")));
-      } catch (IllegalArgumentException e) {
-        throw new ModelFormatException(normsField.path(name), e.getMessage());
-      }
+    JsonFields constantsField = integer.object("constants");
+    Map<String, long[]> constants = new LinkedHashMap<>();
+    for (String name : constantsField.keys()) {
+      constants.put(name, constantsField.integers(name));
     }
-    QuantizedModel model = new QuantizedModel(config, bits, probabilityBits, tensors, dense, norms);
-    IntegerForecaster forecaster;
+    QuantizedModel model = new QuantizedModel(config, bits, probabilityBits, tensors, dense, constants);
     try {
-      forecaster = new IntegerForecaster(model);
+      new IntegerForecaster(model);
     } catch (ModelFormatException e) {
       throw e.within("integer");
     }
-    checkDerived(integer.object("derived"), forecaster.derivedConstants());
     return model;
-  }
-
-  private static void checkDerived(JsonFields stored, Map<String, long[]> expected) {
-    for (Map.Entry<String, long[]> e : expected.entrySet()) {
-      long[] values = stored.integers(e.getKey());
-      String path = stored.path(e.getKey());
-      if (values.length != e.getValue().length) {
-        throw new ModelFormatException(path, "expected " + e.getValue().length + " values, found " + values.length);
-      }
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] != e.getValue()[i]) {
-          throw new ModelFormatException(path + "[" + i + "]",
-              "stored " + values[i] + " but the model's definition gives " + e.getValue()[i]);
-        }
-      }
-    }
-    for (String name : stored.keys()) {
-      if (!expected.containsKey(name)) {
-        throw new ModelFormatException(stored.path(name), "no such constant in this model");
-      }
-    }
   }
 }

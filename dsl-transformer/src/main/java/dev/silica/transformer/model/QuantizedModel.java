@@ -1,30 +1,57 @@
 package dev.silica.transformer.model;
 
 import com.google.common.collect.ImmutableMap;
-import dev.silica.transformer.golden.BatchNormParams;
+import dev.silica.transformer.golden.ExpLut;
+import dev.silica.transformer.golden.FoldedBatchNorm;
+import dev.silica.transformer.golden.PositionalEncoding;
 import dev.silica.transformer.golden.QuantSpec;
+import dev.silica.transformer.golden.QuantizeMultiplier;
+import dev.silica.transformer.golden.QuantizedMultiplier;
+import dev.silica.transformer.golden.ResidualAdd;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The definition of an integer-only forecaster, everything the hardware and {@link
- * IntegerForecaster} need, keyed by the names of the float model's tensors and layers: the
- * quantization spec of every materialized activation ({@code tensors}), integer weights with their
- * symmetric spec and integer biases at the accumulator scale for every linear layer ({@code
- * dense}), and the trained statistics of every BatchNorm ({@code norms}), which are folded into
- * integers when the forecaster is built. Every rescaling constant derives from these (see {@link
- * IntegerForecaster#derivedConstants()}).
+ * An integer-only forecaster: everything the hardware and {@link IntegerForecaster} need, keyed by
+ * the names of the float model's tensors and layers. {@code tensors} gives every materialized
+ * activation's spec (its zero point and width are used at run time, its scale only to quantize the
+ * inputs and dequantize the output); {@code dense} gives each linear layer's integer weights
+ * (symmetric, with their scale for reference) and int32 biases at the accumulator scale; {@code
+ * constants} gives every other integer, by name:
+ *
+ * <ul>
+ *   <li>{@code <dense>.requantizer}, {@code <layer>.attention.scores.requantizer} (attention scale
+ *       {@code 1/sqrt(d_k)} folded in), {@code <layer>.attention.context.requantizer}: {@code
+ *       [multiplier, shift]}, TFLite's Q31 form from {@link QuantizeMultiplier}, applied with single
+ *       rounding {@code (acc m + 2^(s-1)) >> s}, {@code s = 31 - shift};
+ *   <li>{@code positional.table}: the positional-encoding ROM, {@code window x d_model} codes;
+ *   <li>{@code <layer>.attention.expTable}: the softmax's {@value #EXP_ENTRY_BITS}-bit {@code
+ *       exp(-k S)} table over every score difference {@code k};
+ *   <li>{@code <layer>.residual1.add}, {@code <layer>.residual2.add}: {@code [m_a, n_a, m_b, n_b,
+ *       G]}, each operand's dyadic rescaling ({@value #RESIDUAL_MULTIPLIER_BITS}-bit multipliers)
+ *       and the guard bits;
+ *   <li>{@code <layer>.norm1.multipliers|offsets|shift}, {@code <layer>.norm2...}: BatchNorm folded
+ *       to {@code (x A_c + B_c + 2^(n-1)) >> n} with {@value #NORM_COEFFICIENT_BITS}-bit {@code A_c}.
+ * </ul>
  *
  * @param config the model's shape
  * @param bits weight and activation width
  * @param probabilityBits softmax probability width
  * @param tensors activation specs by tensor name
  * @param dense linear layers by name
- * @param norms BatchNorm parameters by name
+ * @param constants every other integer by name
  */
 public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, Map<String, QuantSpec> tensors,
-    Map<String, DenseCodes> dense, Map<String, BatchNormParams> norms) {
+    Map<String, DenseCodes> dense, Map<String, long[]> constants) {
+
+  /** Width of the softmax exponential table entries. */
+  public static final int EXP_ENTRY_BITS = 16;
+  /** Width of the residual adds' rescaling multipliers. */
+  public static final int RESIDUAL_MULTIPLIER_BITS = 16;
+  /** Guard bits of the residual adds. */
+  public static final int RESIDUAL_GUARD_BITS = 4;
+  /** Width of the folded BatchNorm multipliers. */
+  public static final int NORM_COEFFICIENT_BITS = 16;
 
   /**
    * One linear layer's integers.
@@ -38,65 +65,124 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
   public QuantizedModel {
     tensors = ImmutableMap.copyOf(tensors);
     dense = ImmutableMap.copyOf(dense);
-    norms = ImmutableMap.copyOf(norms);
+    constants = ImmutableMap.copyOf(constants);
   }
 
-  /** Exports a model after quantization-aware training: its observed specs, quantized weights and BatchNorms. */
+  /**
+   * Exports a model after quantization-aware training: its observed specs and quantized weights as
+   * they are, and every other integer derived from them once, by the golden models' own
+   * derivations (TFLite's multiplier, the BatchNorm fold, the residual rescaling, the ROM and table
+   * fills).
+   */
   public static QuantizedModel fromQat(ForecastModel model) {
     if (model.bits() == 0) {
       throw new IllegalStateException("the model is not quantized");
     }
-    Map<String, QuantSpec> tensors = new LinkedHashMap<>();
-    Map<String, DenseCodes> dense = new LinkedHashMap<>();
-    Map<String, BatchNormParams> norms = new LinkedHashMap<>();
-    for (FakeQuant fq : List.of(model.input(), model.embedded())) {
-      tensors.put(fq.name(), fq.spec());
+    Export export = new Export();
+    ModelConfig config = model.config();
+    export.tensor(model.input());
+    export.tensor(model.embedded());
+    QuantSpec embedded = model.embedded().spec();
+    export.dense(model.embedding(), model.input().spec(), embedded);
+    PositionalEncoding rom = new PositionalEncoding(config.window(), config.dModel(), embedded);
+    long[] table = new long[config.window() * config.dModel()];
+    for (int t = 0; t < config.window(); t++) {
+      for (int c = 0; c < config.dModel(); c++) {
+        table[t * config.dModel() + c] = rom.entry(t, c);
+      }
     }
-    put(dense, model.embedding(), model.input());
+    export.constants.put("positional.table", table);
     int probabilityBits = 0;
+    QuantSpec in = embedded;
     for (EncoderLayer layer : model.layers()) {
       for (FakeQuant fq : layer.fakeQuants()) {
-        if (fq == layer.attention().probabilities()) {
-          probabilityBits = fq.spec().format().bits();
-        } else {
-          tensors.put(fq.name(), fq.spec());
+        if (fq != layer.attention().probabilities()) {
+          export.tensor(fq);
         }
       }
-      FakeQuant in = inputOf(model, layer);
-      put(dense, layer.query(), in);
-      put(dense, layer.key(), in);
-      put(dense, layer.value(), in);
-      put(dense, layer.output(), layer.context());
-      put(dense, layer.ffn1(), layer.norm1Out());
-      put(dense, layer.ffn2(), layer.hidden());
-      norms.put(layer.norm1().name(), layer.norm1().toParams());
-      norms.put(layer.norm2().name(), layer.norm2().toParams());
+      probabilityBits = layer.attention().probabilities().spec().format().bits();
+      export.layer(layer, in, probabilityBits);
+      in = layer.norm2Out().spec();
     }
-    put(dense, model.head(), model.lastNorm());
-    tensors.put(model.prediction().name(), model.prediction().spec());
-    return new QuantizedModel(model.config(), model.bits(), probabilityBits, tensors, dense, norms);
+    export.tensor(model.prediction());
+    export.dense(model.head(), in, model.prediction().spec());
+    return new QuantizedModel(config, model.bits(), probabilityBits, export.tensors, export.dense, export.constants);
   }
 
-  private static FakeQuant inputOf(ForecastModel model, EncoderLayer layer) {
-    int index = model.layers().indexOf(layer);
-    return index == 0 ? model.embedded() : model.layers().get(index - 1).norm2Out();
-  }
+  /** Collects one export's maps. */
+  private static final class Export {
+    final Map<String, QuantSpec> tensors = new LinkedHashMap<>();
+    final Map<String, DenseCodes> dense = new LinkedHashMap<>();
+    final Map<String, long[]> constants = new LinkedHashMap<>();
 
-  private static void put(Map<String, DenseCodes> dense, Dense layer, FakeQuant input) {
-    QuantSpec weightSpec = layer.weightSpec();
-    QuantSpec biasSpec = Quantization.biasSpec(input.spec(), weightSpec);
-    double[] w = layer.weight().value();
-    int[][] codes = new int[layer.in()][layer.out()];
-    for (int k = 0; k < layer.in(); k++) {
-      for (int j = 0; j < layer.out(); j++) {
-        codes[k][j] = weightSpec.quantize(w[k * layer.out() + j]);
+    void tensor(FakeQuant fq) {
+      tensors.put(fq.name(), fq.spec());
+    }
+
+    void layer(EncoderLayer layer, QuantSpec in, int probabilityBits) {
+      String name = layer.query().name().substring(0, layer.query().name().indexOf('.'));
+      QuantSpec query = layer.queryOut().spec();
+      QuantSpec key = layer.keyOut().spec();
+      QuantSpec value = layer.valueOut().spec();
+      QuantSpec scores = layer.attention().scores().spec();
+      QuantSpec context = layer.context().spec();
+      dense(layer.query(), in, query);
+      dense(layer.key(), in, key);
+      dense(layer.value(), in, value);
+      multiplier(name + ".attention.scores.requantizer",
+          query.scale() * key.scale() * layer.attention().scale() / scores.scale());
+      ExpLut exp = new ExpLut(scores.scale(), (int) (scores.format().max() - scores.format().min()), EXP_ENTRY_BITS);
+      long[] entries = new long[exp.maxDelta() + 1];
+      for (int k = 0; k < entries.length; k++) {
+        entries[k] = exp.entry(k);
       }
+      constants.put(name + ".attention.expTable", entries);
+      multiplier(name + ".attention.context.requantizer",
+          Quantization.probabilitySpec(probabilityBits).scale() * value.scale() / context.scale());
+      dense(layer.output(), context, layer.attentionOut().spec());
+      residual(name + ".residual1.add", in, layer.attentionOut().spec(), layer.residual1().spec());
+      norm(layer.norm1(), layer.residual1().spec(), layer.norm1Out().spec());
+      dense(layer.ffn1(), layer.norm1Out().spec(), layer.hidden().spec());
+      dense(layer.ffn2(), layer.hidden().spec(), layer.ffnOut().spec());
+      residual(name + ".residual2.add", layer.norm1Out().spec(), layer.ffnOut().spec(), layer.residual2().spec());
+      norm(layer.norm2(), layer.residual2().spec(), layer.norm2Out().spec());
     }
-    double[] b = layer.bias().value();
-    long[] bias = new long[b.length];
-    for (int j = 0; j < b.length; j++) {
-      bias[j] = biasSpec.quantize(b[j]);
+
+    void dense(Dense layer, QuantSpec input, QuantSpec output) {
+      QuantSpec weightSpec = layer.weightSpec();
+      QuantSpec biasSpec = Quantization.biasSpec(input, weightSpec);
+      double[] w = layer.weight().value();
+      int[][] codes = new int[layer.in()][layer.out()];
+      for (int k = 0; k < layer.in(); k++) {
+        for (int j = 0; j < layer.out(); j++) {
+          codes[k][j] = weightSpec.quantize(w[k * layer.out() + j]);
+        }
+      }
+      double[] b = layer.bias().value();
+      long[] bias = new long[b.length];
+      for (int j = 0; j < b.length; j++) {
+        bias[j] = biasSpec.quantize(b[j]);
+      }
+      dense.put(layer.name(), new DenseCodes(weightSpec, codes, bias));
+      multiplier(layer.name() + ".requantizer", input.scale() * weightSpec.scale() / output.scale());
     }
-    dense.put(layer.name(), new DenseCodes(weightSpec, codes, bias));
+
+    void multiplier(String name, double realScale) {
+      QuantizedMultiplier q31 = QuantizeMultiplier.of(realScale);
+      constants.put(name, new long[] {q31.multiplier(), q31.shift()});
+    }
+
+    void residual(String name, QuantSpec a, QuantSpec b, QuantSpec output) {
+      ResidualAdd add = new ResidualAdd(a, b, output, RESIDUAL_MULTIPLIER_BITS, RESIDUAL_GUARD_BITS);
+      constants.put(name, new long[] {add.multiplierA().multiplier(), add.multiplierA().shift(),
+          add.multiplierB().multiplier(), add.multiplierB().shift(), add.guardBits()});
+    }
+
+    void norm(BatchNorm norm, QuantSpec input, QuantSpec output) {
+      FoldedBatchNorm folded = FoldedBatchNorm.fold(norm.toParams(), input, output, NORM_COEFFICIENT_BITS);
+      constants.put(norm.name() + ".multipliers", folded.multipliers());
+      constants.put(norm.name() + ".offsets", folded.offsets());
+      constants.put(norm.name() + ".shift", new long[] {folded.shift()});
+    }
   }
 }

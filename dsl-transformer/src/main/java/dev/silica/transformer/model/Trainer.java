@@ -2,7 +2,7 @@ package dev.silica.transformer.model;
 
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.data.WindowSet;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -24,9 +24,9 @@ public final class Trainer {
   private final ForecastModel model;
   private final ForecastData data;
   private final TrainingConfig config;
-  private final PrintStream progress;
+  private final PrintWriter progress;
 
-  public Trainer(ForecastModel model, ForecastData data, TrainingConfig config, PrintStream progress) {
+  public Trainer(ForecastModel model, ForecastData data, TrainingConfig config, PrintWriter progress) {
     this.model = model;
     this.data = data;
     this.config = config;
@@ -39,7 +39,7 @@ public final class Trainer {
    * with the phase so far while the model holds that best state.
    */
   public PhaseResult train(Mode mode, int epochs, double learningRate, Consumer<PhaseResult> onImprovement) {
-    String phase = mode.quantized() ? "qat" : "float";
+    String phase = mode.quantized() ? "qat" + model.bits() : "float";
     WindowSet train = data.train();
     Adam adam = Adam.published(model.params());
     Random random = new Random(config.seed() * 31 + (mode.quantized() ? 1 : 0));
@@ -85,6 +85,7 @@ public final class Trainer {
       double left = elapsed / epoch * (epochs - epoch);
       progress.printf("%s epoch %d/%d  lr %.2e  train %.5f  validation %.5f%s  (%.1f s/epoch, at most %s left)%n", phase,
           epoch, epochs, rate, trainLoss, validationLoss, improved ? " *" : "", elapsed / epoch, minutes(left));
+      progress.flush();
     }
     model.restore(bestState);
     if (epoch < epochs) {

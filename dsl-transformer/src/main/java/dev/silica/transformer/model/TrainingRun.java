@@ -2,7 +2,7 @@ package dev.silica.transformer.model;
 
 import dev.silica.transformer.data.ForecastData;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   /** Runs {@code config}, reporting progress to {@code progress}; returns what it wrote to {@code config.output()}. */
-  public static TrainedModel run(TrainingConfig config, PrintStream progress) {
+  public static TrainedModel run(TrainingConfig config, PrintWriter progress) {
     ForecastData data = config.dataset().load(config.window());
     data.report().forEach(line -> progress.println("data: " + line));
     ModelConfig shape = config.modelConfig(data.channels().size());

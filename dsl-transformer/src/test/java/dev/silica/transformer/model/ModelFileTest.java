@@ -82,12 +82,31 @@ class ModelFileTest {
   }
 
   @Test
-  void aTamperedDerivedConstantIsNamed() {
-    ModelFormatException e = rejected(json -> {
-      JsonArray offsets = integer(json).getAsJsonObject("derived").getAsJsonArray("layer0.norm1.offsets");
-      offsets.set(1, new JsonPrimitive(offsets.get(1).getAsLong() + 1));
-    });
-    assertEquals("integer.derived.layer0.norm1.offsets[1]", e.field());
+  void aConstantOfTheWrongLengthIsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
+        .getAsJsonArray("layer0.norm1.offsets").remove(0));
+    assertEquals("integer.constants.layer0.norm1.offsets: expected 8 values, found 7", e.getMessage());
+  }
+
+  @Test
+  void anExponentialTableThatRisesIsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
+        .getAsJsonArray("layer0.attention.expTable").set(5, new JsonPrimitive(1 << 20)));
+    assertEquals("integer.constants.layer0.attention.expTable", e.field());
+  }
+
+  @Test
+  void anUnknownConstantIsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants").add("layer1.norm1.shift",
+        new JsonArray()));
+    assertEquals("integer.constants.layer1.norm1.shift", e.field());
+  }
+
+  @Test
+  void aRequantizerMultiplierOutsideInt32IsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
+        .getAsJsonArray("layer0.ffn2.requantizer").set(0, new JsonPrimitive(1L << 32)));
+    assertEquals("integer.constants.layer0.ffn2.requantizer", e.field());
   }
 
   @Test

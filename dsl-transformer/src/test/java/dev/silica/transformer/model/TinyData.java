@@ -39,7 +39,7 @@ final class TinyData {
   static TrainedModel trained(ForecastData data, int bits) {
     TrainingConfig config = config(bits, 3, 3);
     ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
-    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
     Trainer trainer = new Trainer(model, data, config, quiet);
     Trainer.PhaseResult floatPhase =
         trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });

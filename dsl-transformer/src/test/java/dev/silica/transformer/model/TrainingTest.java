@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.silica.transformer.data.ForecastData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +23,13 @@ class TrainingTest {
     TrainingConfig config = TinyData.config(0, 4, 0);
     ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
     double before = validationLoss(model, Mode.FLOAT_INFERENCE);
-    ByteArrayOutputStream log = new ByteArrayOutputStream();
-    Trainer.PhaseResult result = new Trainer(model, DATA, config, new PrintStream(log, true, StandardCharsets.UTF_8))
+    StringWriter log = new StringWriter();
+    Trainer.PhaseResult result = new Trainer(model, DATA, config, new PrintWriter(log, true))
         .train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
     double after = validationLoss(model, Mode.FLOAT_INFERENCE);
     assertTrue(after < 0.5 * before, "validation loss " + before + " -> " + after);
     assertTrue(Math.abs(after - result.bestValidationLoss()) < 1e-12, "the model ends in its best state");
-    String text = log.toString(StandardCharsets.UTF_8);
+    String text = log.toString();
     assertTrue(text.contains("float epoch 4/4") && text.contains("left"), text);
   }
 
@@ -45,7 +45,7 @@ class TrainingTest {
 
   private static Map<String, double[]> trainOnce(TrainingConfig config) {
     ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
-    new Trainer(model, DATA, config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+    new Trainer(model, DATA, config, new PrintWriter(Writer.nullWriter()))
         .train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
     return model.snapshot();
   }
@@ -54,7 +54,7 @@ class TrainingTest {
   void quantizationAwareFineTuningRecoversFromQuantizingAFloatModel() {
     TrainingConfig config = TinyData.config(4, 4, 4);
     ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     Trainer trainer = new Trainer(model, DATA, config, quiet);
     trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
     model.quantize(4, 8);

@@ -24,7 +24,7 @@ class ForecastCommandsTest {
         "--epochs", "1", "--seed", "3", "-o", model.toString());
     assertEquals(0, train.exitCode(), train.err());
     assertTrue(train.out().contains("float epoch 1/1"), train.out());
-    assertTrue(train.out().contains("qat8 epoch 1/1"), train.out());
+    assertTrue(train.out().contains("qat8 epoch 1/3"), train.out());
     assertTrue(Files.isRegularFile(model));
 
     CliRun evaluate = CliRun.of("evaluate", model.toString());
@@ -62,10 +62,10 @@ class ForecastCommandsTest {
   @Test
   void aMalformedModelFileNamesTheField() throws IOException {
     Path model = dir.resolve("broken.json");
-    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"data\": \"traffic\", \"seed\": 1,"
-        + " \"config\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
+    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"dataset\": \"traffic\","
+        + " \"model\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
     CliRun run = CliRun.of("evaluate", model.toString());
     assertEquals(1, run.exitCode());
-    assertEquals("silica: " + model + ": config.dModel: expected an integer, got \"wide\"\n", run.err());
+    assertEquals("silica: " + model + ": model.dModel: expected an integer, found \"wide\"\n", run.err());
   }
 }
