@@ -61,7 +61,7 @@ public final class ModelFile {
   /** Writes atomically: a reader never sees a half-written file, and an interrupted run keeps the last one. */
   public static void write(Path path, TrainedModel model) throws IOException {
     Path absolute = path.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
     try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
       writer.write(toJson(model).toString());
       writer.write('\n');
