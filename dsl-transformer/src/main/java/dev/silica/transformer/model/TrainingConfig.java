@@ -43,6 +43,12 @@ public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFac
         bits == 0 ? 0 : Math.max(3, epochs / 3), seed, 256, 1e-3, 5e-4, 10, 0.5, 8, output);
   }
 
+  /** The same run with {@code layers} encoder layers of {@code heads} attention heads. */
+  public TrainingConfig withShape(int layers, int heads) {
+    return new TrainingConfig(dataset, window, dModel, ffnFactor, layers, heads, bits, probabilityBits, epochs,
+        qatEpochs, seed, batchSize, learningRate, qatLearningRate, decayEvery, decayFactor, patience, output);
+  }
+
   /** Whether the run quantizes (QAT and integer export). */
   public boolean quantized() {
     return bits > 0;

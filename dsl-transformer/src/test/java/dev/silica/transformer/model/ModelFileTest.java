@@ -97,9 +97,9 @@ class ModelFileTest {
 
   @Test
   void anUnknownConstantIsNamed() {
-    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants").add("layer1.norm1.shift",
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants").add("layer9.norm1.shift",
         new JsonArray()));
-    assertEquals("integer.constants.layer1.norm1.shift", e.field());
+    assertEquals("integer.constants.layer9.norm1.shift", e.field());
   }
 
   @Test

@@ -30,14 +30,20 @@ final class TinyData {
     return split.apply(Dataset.AIRQUALITY, series, window, 0, "units", new ArrayList<>());
   }
 
+  /** Two layers of two heads, FFN factor 2, d_model 8, window 6, batch 32. */
   static TrainingConfig config(int bits, int epochs, int qatEpochs) {
-    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 1, 2, bits, 8, epochs, qatEpochs, 3, 32, 3e-3, 1e-3, 10,
+    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 2, 2, bits, 8, epochs, qatEpochs, 3, 32, 3e-3, 1e-3, 10,
         0.5, 50, null);
   }
 
   /** A tiny model trained for a few float and QAT epochs at {@code bits}, as a training run leaves it. */
   static TrainedModel trained(ForecastData data, int bits) {
-    TrainingConfig config = config(bits, 3, 3);
+    return trained(data, config(bits, 3, 3));
+  }
+
+  /** A model trained by {@code config}'s float and QAT phases. */
+  static TrainedModel trained(ForecastData data, TrainingConfig config) {
+    int bits = config.bits();
     ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
     java.io.PrintWriter quiet = new java.io.PrintWriter(java.io.Writer.nullWriter());
     Trainer trainer = new Trainer(model, data, config, quiet);

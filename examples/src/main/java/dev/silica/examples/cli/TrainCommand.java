@@ -44,6 +44,13 @@ final class TrainCommand implements Runnable {
   @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed (runs are deterministic).")
   long seed;
 
+  @Option(names = "--layers", paramLabel = "L", description = "Encoder layers (default: ${DEFAULT-VALUE}, as published).")
+  int layers = 1;
+
+  @Option(names = "--heads", paramLabel = "H",
+      description = "Attention heads, dividing D (default: ${DEFAULT-VALUE}, as published).")
+  int heads = 1;
+
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file (JSON).")
   Path output;
 
@@ -68,6 +75,12 @@ final class TrainCommand implements Runnable {
     if (dModel < 2) {
       throw new ParameterError("--d-model must be >= 2, got " + dModel);
     }
+    if (layers < 1) {
+      throw new ParameterError("--layers must be >= 1, got " + layers);
+    }
+    if (heads < 1 || dModel % heads != 0) {
+      throw new ParameterError("--heads must divide --d-model " + dModel + ", got " + heads);
+    }
     if (epochs < 1) {
       throw new ParameterError("--epochs must be >= 1, got " + epochs);
     }
@@ -77,7 +90,8 @@ final class TrainCommand implements Runnable {
     }
     var out = spec.commandLine().getOut();
     try {
-      TrainingRun.run(TrainingConfig.published(dataset, window, dModel, width, epochs, seed, output), out);
+      TrainingRun.run(
+          TrainingConfig.published(dataset, window, dModel, width, epochs, seed, output).withShape(layers, heads), out);
     } catch (UncheckedIOException e) {
       throw new UserError(e.getMessage());
     }

@@ -57,6 +57,10 @@ class ForecastCommandsTest {
         "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
     assertEquals(2, data.exitCode());
     assertTrue(data.err().startsWith("silica: --data: unknown data set \"weather\""), data.err());
+    CliRun heads = CliRun.of("train", "--data", "traffic", "--window", "4", "--d-model", "6", "--heads", "4",
+        "--bits", "8", "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
+    assertEquals(2, heads.exitCode());
+    assertEquals("silica: --heads must divide --d-model 6, got 4\n", heads.err());
   }
 
   @Test
