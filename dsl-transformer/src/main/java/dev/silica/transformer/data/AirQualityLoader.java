@@ -1,72 +1,94 @@
 package dev.silica.transformer.data;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.io.Resources;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Loads the Beijing Multi-Site Air Quality file of the Aotizhongxin station (UCI layout, {@code NA}
- * for a missing value): hourly rows, forecast target {@code O3} one hour ahead from PM2.5, PM10,
- * SO2, NO2, CO, TEMP, PRES, DEWP and O3's own history. The chronological split is fixed: train
- * 2013-03-01 to 2015-08-31 (30 months), validation 2015-09-01 to 2016-02-29 (6 months), test
- * 2016-03-01 to 2017-02-28 (12 months).
+ * Reads the Beijing Aotizhongxin hourly air-quality file (UCI layout, {@code NA} for a missing
+ * value). Inputs are PM2.5, PM10, SO2, NO2, CO, O3, TEMP, PRES and DEWP; the target is O3 (µg/m³)
+ * one hour ahead. Chronological split: train 2013-03-01 to 2015-08-31, validation 2015-09-01 to
+ * 2016-02-29, test 2016-03-01 to 2017-02-28 (a whole year, every season).
  */
 public final class AirQualityLoader {
 
-  /** The bundled file, under {@code /data/} on the class path. */
-  public static final String RESOURCE = "PRSA_Data_Aotizhongxin_20130301-20170228.csv";
-
-  /** Input columns; the last is also the target. */
-  public static final ImmutableList<String> FEATURES =
-      ImmutableList.of("PM2.5", "PM10", "SO2", "NO2", "CO", "TEMP", "PRES", "DEWP", "O3");
-
-  public static final ImmutableList<DateSpan> SPLIT = ImmutableList.of(
-      new DateSpan("train", LocalDate.of(2013, 3, 1), LocalDate.of(2015, 8, 31)),
-      new DateSpan("validation", LocalDate.of(2015, 9, 1), LocalDate.of(2016, 2, 29)),
-      new DateSpan("test", LocalDate.of(2016, 3, 1), LocalDate.of(2017, 2, 28)));
+  /** The bundled resource. */
+  public static final String RESOURCE = "/data/PRSA_Data_Aotizhongxin_20130301-20170228.csv";
+  /** The input channels, in feature order. */
+  public static final List<String> CHANNELS =
+      List.of("PM2.5", "PM10", "SO2", "NO2", "CO", "O3", "TEMP", "PRES", "DEWP");
+  /** The forecast channel. */
+  public static final String TARGET = "O3";
+  /** Where the series is split. */
+  public static final ChronologicalSplit SPLIT =
+      new ChronologicalSplit(LocalDateTime.of(2015, 9, 1, 0, 0), LocalDateTime.of(2016, 3, 1, 0, 0));
 
   private AirQualityLoader() {}
 
-  /** Reads the series (every listed feature, NaN where the file says {@code NA}). */
-  public static TimeSeries series(String fileName, Reader reader) throws IOException {
-    CsvFile csv = CsvFile.read(fileName, reader);
-    int year = csv.column("year");
-    int month = csv.column("month");
-    int day = csv.column("day");
-    int hour = csv.column("hour");
-    int[] columns = FEATURES.stream().mapToInt(csv::column).toArray();
-    int rows = csv.rows().size();
-    LocalDateTime[] times = new LocalDateTime[rows];
-    float[][] values = new float[rows][FEATURES.size()];
-    for (int r = 0; r < rows; r++) {
-      CsvFile.Row row = csv.rows().get(r);
-      try {
-        times[r] = LocalDateTime.of(row.integer(year, "year"), row.integer(month, "month"), row.integer(day, "day"),
-            row.integer(hour, "hour"), 0);
-      } catch (DateTimeException e) {
-        throw row.error(year, "invalid date: " + e.getMessage());
-      }
-      if (r > 0 && !times[r].isAfter(times[r - 1])) {
-        throw row.error(year, "timestamp " + times[r] + " is not after the previous row's " + times[r - 1]);
-      }
-      for (int f = 0; f < columns.length; f++) {
-        values[r][f] = row.number(columns[f], FEATURES.get(f), "NA");
-      }
+  /** Loads the bundled file and windows it. */
+  public static ForecastData load(int window) {
+    String name = RESOURCE.substring(RESOURCE.lastIndexOf('/') + 1);
+    try (Reader reader = new InputStreamReader(
+        Resources.getResource(AirQualityLoader.class, RESOURCE).openStream(), StandardCharsets.UTF_8)) {
+      List<String> report = new ArrayList<>();
+      TimeSeries series = parse(name, reader, report);
+      return SPLIT.apply(Dataset.AIRQUALITY, series, window, CHANNELS.indexOf(TARGET), "µg/m³", report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    return new TimeSeries(FEATURES, times, values, Duration.ofHours(1));
   }
 
-  /** The forecasting windows of {@code window} hours. */
-  public static ForecastData load(String fileName, Reader reader, int window) throws IOException {
-    TimeSeries series = series(fileName, reader);
-    DropReport report = new DropReport();
-    for (int f = 0; f < FEATURES.size(); f++) {
-      report.count("rows with " + FEATURES.get(f) + " missing (NA)", series.missing(f));
+  /** Parses the file's rows; appends the missing-value counts to {@code report}. */
+  public static TimeSeries parse(String source, Reader reader, List<String> report) {
+    CsvTable table = CsvTable.read(source, reader);
+    int[] time = {table.column("year"), table.column("month"), table.column("day"), table.column("hour")};
+    int[] columns = CHANNELS.stream().mapToInt(table::column).toArray();
+    int rows = table.rows().size();
+    LocalDateTime[] times = new LocalDateTime[rows];
+    double[][] values = new double[rows][columns.length];
+    int[] missing = new int[columns.length];
+    for (int r = 0; r < rows; r++) {
+      CsvTable.Row row = table.rows().get(r);
+      times[r] = timeOf(table, row, time);
+      if (r > 0 && !times[r].isAfter(times[r - 1])) {
+        throw table.error(row, time[0], "time " + times[r] + " is not after the previous row's " + times[r - 1]);
+      }
+      for (int c = 0; c < columns.length; c++) {
+        values[r][c] = table.number(row, columns[c], "NA");
+        if (Double.isNaN(values[r][c])) {
+          missing[c]++;
+        }
+      }
     }
-    return Windowing.forecastData("airquality", series, FEATURES.size() - 1, "ug/m3", SPLIT, window, report);
+    StringBuilder line = new StringBuilder(String.format("%s: %d hourly rows; missing (NA) values:", source, rows));
+    for (int c = 0; c < columns.length; c++) {
+      line.append(' ').append(CHANNELS.get(c)).append('=').append(missing[c]);
+    }
+    report.add(line.toString());
+    return new TimeSeries(CHANNELS, times, values, Duration.ofHours(1));
+  }
+
+  private static LocalDateTime timeOf(CsvTable table, CsvTable.Row row, int[] columns) {
+    int[] parts = new int[4];
+    for (int i = 0; i < 4; i++) {
+      double v = table.number(row, columns[i], "");
+      if (Double.isNaN(v) || v != Math.rint(v)) {
+        throw table.error(row, columns[i], "column \"" + table.header().get(columns[i]) + "\": expected an integer");
+      }
+      parts[i] = (int) v;
+    }
+    try {
+      return LocalDateTime.of(parts[0], parts[1], parts[2], parts[3], 0);
+    } catch (DateTimeException e) {
+      throw table.error(row, columns[0], "invalid date and hour: " + e.getMessage());
+    }
   }
 }

@@ -1,48 +1,32 @@
 package dev.silica.transformer.data;
 
 import com.google.common.collect.ImmutableList;
+import java.util.List;
 
 /**
- * A data set ready for one-step-ahead forecasting: chronological train, validation and test
- * windows (standardized with statistics of the training period), how to turn a standardized
- * target back into the data's units, and what the loader dropped.
+ * A data set ready for training: chronological train, validation and test windows, the scaling
+ * fitted on the training rows, and a report of how the file was read and what was dropped.
  *
- * @param name the data set's name ({@code airquality}, {@code traffic})
- * @param features input feature names, in the order of a window's columns
- * @param target the forecast feature
- * @param unit the target's unit
- * @param spans the train, validation and test periods
+ * @param dataset which data set
+ * @param channels the input channels, in feature order
+ * @param targetChannel the channel forecast one step ahead
+ * @param units the target's units, for reporting errors
+ * @param scaling the per-channel scaling (fitted on the training rows)
  * @param train training windows
  * @param validation validation windows (early stopping)
  * @param test test windows (reported figures)
- * @param scaling the standardization, fitted on the training period
- * @param targetFeature the target's index among {@code features}
- * @param dropped what was left out and why
+ * @param report human-readable lines: split dates, dropped rows and windows, and why
  */
-public record ForecastData(String name, ImmutableList<String> features, String target, String unit,
-    ImmutableList<DateSpan> spans, WindowSet train, WindowSet validation, WindowSet test, Standardizer scaling,
-    int targetFeature, DropReport dropped) {
+public record ForecastData(Dataset dataset, List<String> channels, int targetChannel, String units,
+    Standardization scaling, WindowSet train, WindowSet validation, WindowSet test, List<String> report) {
 
-  /** A standardized target in the data's own units. */
-  public double toUnits(double standardizedTarget) {
-    return scaling.toUnits(standardizedTarget, targetFeature);
+  public ForecastData {
+    channels = ImmutableList.copyOf(channels);
+    report = ImmutableList.copyOf(report);
   }
 
-  /** The target's standard deviation over the training period: one standardized unit in data units. */
-  public double targetStd() {
-    return scaling.std()[targetFeature];
-  }
-
-  /** A few lines describing the split and what was dropped. */
-  public String summary() {
-    StringBuilder text = new StringBuilder();
-    text.append(name).append(": target ").append(target).append(" (").append(unit).append(") one step ahead, inputs ")
-        .append(String.join(", ", features)).append(", window ").append(train.window()).append('\n');
-    WindowSet[] sets = {train, validation, test};
-    for (int i = 0; i < sets.length; i++) {
-      text.append(spans.get(i)).append(": ").append(sets[i].size()).append(" windows\n");
-    }
-    text.append(dropped);
-    return text.toString();
+  /** The factor from an error in scaled units to the data's own units. */
+  public double unitsPerScaled() {
+    return scaling.std()[targetChannel];
   }
 }

@@ -1,57 +1,54 @@
 package dev.silica.transformer.model;
 
-import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The Adam optimizer with bias correction, {@code beta1 = 0.9}, {@code beta2 = 0.98}, {@code eps =
- * 1e-9} (the Transformer's settings); the learning rate is set from outside (step decay).
+ * The Adam optimizer with bias correction, over a model's trainable tensors. The published
+ * training uses {@code beta1 = 0.9}, {@code beta2 = 0.98}, {@code eps = 1e-9}.
  */
 public final class Adam {
 
-  static final double BETA1 = 0.9;
-  static final double BETA2 = 0.98;
-  static final double EPSILON = 1e-9;
-
-  private final ImmutableList<Param> params;
-  private final float[][] first;
-  private final float[][] second;
+  private final List<Param> params = new ArrayList<>();
+  private final List<double[]> firstMoments = new ArrayList<>();
+  private final List<double[]> secondMoments = new ArrayList<>();
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
   private int steps;
-  private double learningRate;
 
-  public Adam(ImmutableList<Param> params, double learningRate) {
-    this.params = params;
-    this.first = new float[params.size()][];
-    this.second = new float[params.size()][];
-    for (int i = 0; i < params.size(); i++) {
-      first[i] = new float[params.get(i).size()];
-      second[i] = new float[params.get(i).size()];
+  public Adam(List<Param> modelParams, double beta1, double beta2, double epsilon) {
+    for (Param p : modelParams) {
+      if (p.isTrainable()) {
+        params.add(p);
+        firstMoments.add(new double[p.size()]);
+        secondMoments.add(new double[p.size()]);
+      }
     }
-    this.learningRate = learningRate;
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
   }
 
-  public void setLearningRate(double learningRate) {
-    this.learningRate = learningRate;
+  /** The published settings. */
+  public static Adam published(List<Param> modelParams) {
+    return new Adam(modelParams, 0.9, 0.98, 1e-9);
   }
 
-  public double learningRate() {
-    return learningRate;
-  }
-
-  /** Applies one update from the accumulated gradients. */
-  public void step() {
+  /** One update with learning rate {@code rate} from the accumulated gradients. */
+  public void step(double rate) {
     steps++;
-    double correction1 = 1 - Math.pow(BETA1, steps);
-    double correction2 = 1 - Math.pow(BETA2, steps);
-    for (int i = 0; i < params.size(); i++) {
-      Param p = params.get(i);
-      float[] m = first[i];
-      float[] v = second[i];
-      for (int j = 0; j < p.value.length; j++) {
-        float g = p.grad[j];
-        m[j] = (float) (BETA1 * m[j] + (1 - BETA1) * g);
-        v[j] = (float) (BETA2 * v[j] + (1 - BETA2) * g * g);
-        double update = learningRate * (m[j] / correction1) / (Math.sqrt(v[j] / correction2) + EPSILON);
-        p.value[j] -= (float) update;
+    double correction1 = 1 - Math.pow(beta1, steps);
+    double correction2 = 1 - Math.pow(beta2, steps);
+    for (int p = 0; p < params.size(); p++) {
+      double[] value = params.get(p).value();
+      double[] grad = params.get(p).grad();
+      double[] m = firstMoments.get(p);
+      double[] v = secondMoments.get(p);
+      for (int i = 0; i < value.length; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
+        value[i] -= rate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + epsilon);
       }
     }
   }

@@ -1,123 +1,133 @@
 package dev.silica.transformer.model;
 
 import dev.silica.transformer.golden.BatchNormParams;
+import java.util.List;
 
 /**
- * BatchNorm over the channels of a row-major {@code rows x channels} matrix (every position of
- * every sample is a row, as BatchNorm1d over a sequence). In training it normalizes with the
- * batch's statistics and updates running ones (momentum 0.1); frozen, it is the per-channel affine
- * map of the running statistics, which is what quantization-aware training fine-tunes and what
- * the golden {@code FoldedBatchNorm} folds into integers.
+ * BatchNorm over channels, statistics taken over every step of every example of a batch. In
+ * training (float and QAT) it normalizes with the batch's statistics and tracks running ones
+ * (momentum 0.1, unbiased variance); in inference it uses the running statistics, which are what
+ * folding into integers uses. Letting QAT update the statistics matters: quantization noise
+ * changes the variance a channel sees, and statistics frozen at their float values amplify that
+ * noise in low-variance channels.
  */
 public final class BatchNorm {
 
-  static final float EPSILON = 1e-5f;
-  static final float MOMENTUM = 0.1f;
+  /** Added to the variance. */
+  public static final double EPSILON = 1e-5;
+  /** The weight of a batch's statistics in the running ones. */
+  public static final double MOMENTUM = 0.1;
 
+  private final String name;
   private final int channels;
-  final Param gamma;
-  final Param beta;
-  final float[] runningMean;
-  final float[] runningVariance;
-  private boolean frozen;
-  private float[] normalized;
-  private float[] inverseStd;
+  private final Param gamma;
+  private final Param beta;
+  private final Param runningMean;
+  private final Param runningVariance;
+  private double[] normalized;
+  private double[] inverseStd;
+  private boolean batchStatistics;
 
-  BatchNorm(String name, int channels) {
+  public BatchNorm(String name, int channels) {
+    this.name = name;
     this.channels = channels;
-    this.gamma = new Param(name + ".gamma", channels);
-    this.beta = new Param(name + ".beta", channels);
-    this.runningMean = new float[channels];
-    this.runningVariance = new float[channels];
-    java.util.Arrays.fill(gamma.value, 1f);
-    java.util.Arrays.fill(runningVariance, 1f);
+    this.gamma = Param.trainable(name + ".gamma", channels);
+    this.beta = Param.trainable(name + ".beta", channels);
+    this.runningMean = Param.buffer(name + ".runningMean", channels);
+    this.runningVariance = Param.buffer(name + ".runningVariance", channels);
+    java.util.Arrays.fill(gamma.value(), 1);
+    java.util.Arrays.fill(runningVariance.value(), 1);
   }
 
-  /** Whether the running statistics are used (and left unchanged) instead of the batch's. */
-  void setFrozen(boolean frozen) {
-    this.frozen = frozen;
-  }
-
-  /** The trained parameters in the golden models' form. */
-  public BatchNormParams params() {
-    double[] g = new double[channels];
-    double[] b = new double[channels];
-    double[] m = new double[channels];
-    double[] v = new double[channels];
-    for (int c = 0; c < channels; c++) {
-      g[c] = gamma.value[c];
-      b[c] = beta.value[c];
-      m[c] = runningMean[c];
-      v[c] = runningVariance[c];
-    }
-    return new BatchNormParams(g, b, m, v, EPSILON);
-  }
-
-  float[] forward(float[] x) {
-    int rows = x.length / channels;
-    float[] mean = new float[channels];
-    inverseStd = new float[channels];
-    if (frozen) {
-      for (int c = 0; c < channels; c++) {
-        mean[c] = runningMean[c];
-        inverseStd[c] = (float) (1 / Math.sqrt(runningVariance[c] + EPSILON));
-      }
-    } else {
-      double[] sum = new double[channels];
-      double[] squares = new double[channels];
+  Tensor forward(Tensor x, Mode mode) {
+    int rows = x.rows();
+    double[] xs = x.data();
+    batchStatistics = mode.training();
+    double[] mean = runningMean.value().clone();
+    double[] variance = runningVariance.value().clone();
+    if (batchStatistics) {
+      mean = new double[channels];
+      variance = new double[channels];
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < channels; c++) {
-          double v = x[r * channels + c];
-          sum[c] += v;
-          squares[c] += v * v;
+          mean[c] += xs[r * channels + c];
         }
       }
       for (int c = 0; c < channels; c++) {
-        double m = sum[c] / rows;
-        double variance = Math.max(squares[c] / rows - m * m, 0);
-        mean[c] = (float) m;
-        inverseStd[c] = (float) (1 / Math.sqrt(variance + EPSILON));
-        double unbiased = rows > 1 ? variance * rows / (rows - 1) : variance;
-        runningMean[c] += MOMENTUM * (float) (m - runningMean[c]);
-        runningVariance[c] += MOMENTUM * (float) (unbiased - runningVariance[c]);
+        mean[c] /= rows;
+      }
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < channels; c++) {
+          double d = xs[r * channels + c] - mean[c];
+          variance[c] += d * d;
+        }
+      }
+      for (int c = 0; c < channels; c++) {
+        variance[c] /= rows;
+        runningMean.value()[c] += MOMENTUM * (mean[c] - runningMean.value()[c]);
+        double unbiased = rows > 1 ? variance[c] * rows / (rows - 1) : variance[c];
+        runningVariance.value()[c] += MOMENTUM * (unbiased - runningVariance.value()[c]);
       }
     }
-    normalized = new float[x.length];
-    float[] y = new float[x.length];
+    inverseStd = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      inverseStd[c] = 1 / Math.sqrt(variance[c] + EPSILON);
+    }
+    double[] g = gamma.value();
+    double[] b = beta.value();
+    normalized = new double[xs.length];
+    double[] ys = new double[xs.length];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < channels; c++) {
         int i = r * channels + c;
-        normalized[i] = (x[i] - mean[c]) * inverseStd[c];
-        y[i] = gamma.value[c] * normalized[i] + beta.value[c];
+        normalized[i] = (xs[i] - mean[c]) * inverseStd[c];
+        ys[i] = g[c] * normalized[i] + b[c];
       }
     }
-    return y;
+    return x.withData(ys);
   }
 
-  float[] backward(float[] dy) {
-    int rows = dy.length / channels;
-    double[] dGamma = new double[channels];
-    double[] dBeta = new double[channels];
+  Tensor backward(Tensor dy) {
+    double[] gs = dy.data();
+    int rows = dy.rows();
+    double[] g = gamma.value();
+    double[] sumDy = new double[channels];
+    double[] sumDyNormalized = new double[channels];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < channels; c++) {
         int i = r * channels + c;
-        dGamma[c] += dy[i] * normalized[i];
-        dBeta[c] += dy[i];
+        sumDy[c] += gs[i];
+        sumDyNormalized[c] += gs[i] * normalized[i];
       }
     }
     for (int c = 0; c < channels; c++) {
-      gamma.grad[c] += (float) dGamma[c];
-      beta.grad[c] += (float) dBeta[c];
+      gamma.grad()[c] += sumDyNormalized[c];
+      beta.grad()[c] += sumDy[c];
     }
-    float[] dx = new float[dy.length];
+    double[] dx = new double[gs.length];
     for (int r = 0; r < rows; r++) {
       for (int c = 0; c < channels; c++) {
         int i = r * channels + c;
-        float scale = gamma.value[c] * inverseStd[c];
-        dx[i] = frozen ? dy[i] * scale
-            : scale * (dy[i] - (float) (dBeta[c] / rows) - normalized[i] * (float) (dGamma[c] / rows));
+        double scale = g[c] * inverseStd[c];
+        dx[i] = batchStatistics
+            ? scale * (gs[i] - sumDy[c] / rows - normalized[i] * sumDyNormalized[c] / rows)
+            : scale * gs[i];
       }
     }
-    return dx;
+    return dy.withData(dx);
+  }
+
+  /** The trained parameters and running statistics, for folding into integers. */
+  public BatchNormParams toParams() {
+    return new BatchNormParams(gamma.value(), beta.value(), runningMean.value(), runningVariance.value(), EPSILON);
+  }
+
+  /** The layer's name, the prefix of its parameters' names. */
+  public String name() {
+    return name;
+  }
+
+  List<Param> params() {
+    return List.of(gamma, beta, runningMean, runningVariance);
   }
 }

@@ -2,35 +2,127 @@ package dev.silica.transformer.model;
 
 import com.google.common.base.Preconditions;
 import dev.silica.transformer.golden.QuantSpec;
+import java.util.List;
 import java.util.Random;
 
 /**
- * A fully connected layer {@code y = x W + b} applied to every row of a row-major {@code rows x in}
- * matrix; {@code W} is {@code in x out}. For quantization-aware training it can compute with
- * fake-quantized parameters (weights symmetric signed per tensor, bias symmetric at the
- * accumulator scale {@code S_x S_w}, as the golden {@code Linear} holds them) while gradients
- * update the float parameters (straight-through).
+ * A linear layer applied to every channel vector of a sequence, {@code y = x W + b} with {@code W}
+ * of {@code in x out} (row-major). In quantized modes the weights are fake-quantized symmetric per
+ * tensor and the bias at the accumulator scale of the input's spec, with straight-through
+ * gradients to the float weights.
  */
 public final class Dense {
 
+  private final String name;
   private final int in;
   private final int out;
-  final Param weight;
-  final Param bias;
-  private float[] activeWeight;
-  private float[] activeBias;
-  private float[] input;
+  private final Param weight;
+  private final Param bias;
+  private FakeQuant input;
+  private int bits;
+  private Tensor lastInput;
+  private double[] lastWeights;
 
-  Dense(String name, int in, int out, Random random) {
+  /** A layer with Glorot-uniform weights drawn from {@code random} and zero bias. */
+  public Dense(String name, int in, int out, Random random) {
+    Preconditions.checkArgument(in >= 1 && out >= 1, "dense layer needs positive sizes");
+    this.name = name;
     this.in = in;
     this.out = out;
-    this.weight = new Param(name + ".weight", in * out);
-    this.bias = new Param(name + ".bias", out);
-    float limit = (float) Math.sqrt(6.0 / (in + out));
-    for (int i = 0; i < weight.value.length; i++) {
-      weight.value[i] = (random.nextFloat() * 2 - 1) * limit;
+    this.weight = Param.trainable(name + ".weight", in * out);
+    this.bias = Param.trainable(name + ".bias", out);
+    double limit = Math.sqrt(6.0 / (in + out));
+    double[] w = weight.value();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (2 * random.nextDouble() - 1) * limit;
     }
-    useFloatParameters();
+  }
+
+  /** Enables fake quantization at {@code bits}, biases at the accumulator scale of {@code input}'s spec. */
+  void quantize(int bits, FakeQuant input) {
+    this.bits = bits;
+    this.input = input;
+  }
+
+  /** The weight spec in quantized modes. */
+  public QuantSpec weightSpec() {
+    return Quantization.weightSpec(weight.value(), bits);
+  }
+
+  /** The bias spec in quantized modes. */
+  public QuantSpec biasSpec() {
+    return Quantization.biasSpec(input.spec(), weightSpec());
+  }
+
+  Tensor forward(Tensor x, Mode mode) {
+    Preconditions.checkArgument(x.channels() == in, "expected %s channels, got %s", in, x.channels());
+    double[] w = weight.value();
+    double[] b = bias.value();
+    if (mode.quantized()) {
+      w = Quantization.fake(weightSpec(), w);
+      b = Quantization.fake(biasSpec(), b);
+    }
+    lastInput = x;
+    lastWeights = w;
+    double[] xs = x.data();
+    double[] ys = new double[x.rows() * out];
+    double[] weights = w;
+    double[] biases = b;
+    Shards.run(x.rows(), (shard, from, to) -> {
+      for (int r = from; r < to; r++) {
+        int yo = r * out;
+        System.arraycopy(biases, 0, ys, yo, out);
+        for (int k = 0; k < in; k++) {
+          double xv = xs[r * in + k];
+          int wo = k * out;
+          for (int j = 0; j < out; j++) {
+            ys[yo + j] += xv * weights[wo + j];
+          }
+        }
+      }
+    });
+    return new Tensor(x.batch(), x.steps(), out, ys);
+  }
+
+  /** Accumulates the parameter gradients and returns the input gradient. */
+  Tensor backward(Tensor dy) {
+    double[] xs = lastInput.data();
+    double[] gs = dy.data();
+    double[] w = lastWeights;
+    double[] dx = new double[lastInput.rows() * in];
+    double[][] dw = new double[Shards.COUNT][];
+    double[][] db = new double[Shards.COUNT][];
+    Shards.run(lastInput.rows(), (shard, from, to) -> {
+      double[] dwShard = new double[in * out];
+      double[] dbShard = new double[out];
+      for (int r = from; r < to; r++) {
+        int go = r * out;
+        for (int j = 0; j < out; j++) {
+          dbShard[j] += gs[go + j];
+        }
+        for (int k = 0; k < in; k++) {
+          double xv = xs[r * in + k];
+          int wo = k * out;
+          double sum = 0;
+          for (int j = 0; j < out; j++) {
+            double g = gs[go + j];
+            sum += g * w[wo + j];
+            dwShard[wo + j] += xv * g;
+          }
+          dx[r * in + k] = sum;
+        }
+      }
+      dw[shard] = dwShard;
+      db[shard] = dbShard;
+    });
+    Shards.reduceInto(dw, weight.grad());
+    Shards.reduceInto(db, bias.grad());
+    return lastInput.withData(dx);
+  }
+
+  /** The layer's name, the prefix of its parameters' names. */
+  public String name() {
+    return name;
   }
 
   public int in() {
@@ -41,93 +133,15 @@ public final class Dense {
     return out;
   }
 
-  /** Computes with the float parameters. */
-  void useFloatParameters() {
-    activeWeight = weight.value;
-    activeBias = bias.value;
+  public Param weight() {
+    return weight;
   }
 
-  /** Computes with parameters fake-quantized for an input quantized by {@code input}. */
-  void useQuantizedParameters(int bits, QuantSpec input) {
-    QuantSpec w = weightSpec(bits);
-    activeWeight = new float[weight.value.length];
-    for (int i = 0; i < activeWeight.length; i++) {
-      activeWeight[i] = (float) w.dequantize(w.quantize(weight.value[i]));
-    }
-    double accumulatorScale = input.scale() * w.scale();
-    activeBias = new float[out];
-    for (int j = 0; j < out; j++) {
-      activeBias[j] = (float) (Math.rint(bias.value[j] / accumulatorScale) * accumulatorScale);
-    }
+  public Param bias() {
+    return bias;
   }
 
-  /** The symmetric per-tensor weight spec at {@code bits} bits. */
-  QuantSpec weightSpec(int bits) {
-    float maxAbs = 0;
-    for (float w : weight.value) {
-      maxAbs = Math.max(maxAbs, Math.abs(w));
-    }
-    return QuantSpec.symmetricFromMaxAbs(Math.max(maxAbs, 1e-8f), bits);
-  }
-
-  float[] forward(float[] x) {
-    Preconditions.checkArgument(x.length % in == 0, "input length %s is not a multiple of %s", x.length, in);
-    input = x;
-    int rows = x.length / in;
-    float[] y = new float[rows * out];
-    float[] w = activeWeight;
-    float[] b = activeBias;
-    Parallel.forRange(rows, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        int yo = r * out;
-        System.arraycopy(b, 0, y, yo, out);
-        for (int k = 0; k < in; k++) {
-          float xv = x[r * in + k];
-          int wo = k * out;
-          for (int j = 0; j < out; j++) {
-            y[yo + j] += xv * w[wo + j];
-          }
-        }
-      }
-    });
-    return y;
-  }
-
-  /** Accumulates the parameter gradients and returns {@code dL/dx}. */
-  float[] backward(float[] dy) {
-    int rows = dy.length / out;
-    float[] x = input;
-    float[] w = activeWeight;
-    float[] dx = new float[rows * in];
-    Parallel.forRange(rows, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        for (int k = 0; k < in; k++) {
-          float sum = 0;
-          int wo = k * out;
-          for (int j = 0; j < out; j++) {
-            sum += dy[r * out + j] * w[wo + j];
-          }
-          dx[r * in + k] = sum;
-        }
-      }
-    });
-    float[] dw = weight.grad;
-    Parallel.forRange(in, (from, to) -> {
-      for (int k = from; k < to; k++) {
-        int wo = k * out;
-        for (int r = 0; r < rows; r++) {
-          float xv = x[r * in + k];
-          for (int j = 0; j < out; j++) {
-            dw[wo + j] += xv * dy[r * out + j];
-          }
-        }
-      }
-    });
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < out; j++) {
-        bias.grad[j] += dy[r * out + j];
-      }
-    }
-    return dx;
+  List<Param> params() {
+    return List.of(weight, bias);
   }
 }

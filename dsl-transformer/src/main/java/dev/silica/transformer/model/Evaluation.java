@@ -2,35 +2,63 @@ package dev.silica.transformer.model;
 
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.data.WindowSet;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
 
-/** Predictions over whole window sets and their error in the data's own units. */
+/**
+ * Evaluates a trained model on its data set's test windows, the entry point of {@code silica
+ * evaluate}: the float model, the fake-quantized QAT model and the integer-only inference, side by
+ * side in the data's own units.
+ */
 public final class Evaluation {
-
-  private static final int BATCH = 1024;
 
   private Evaluation() {}
 
-  /** The model's standardized predictions for every window (statistics frozen). */
-  public static float[] predict(Forecaster model, WindowSet windows) {
-    model.setTraining(false);
-    int perSample = windows.window() * windows.features();
-    float[] predictions = new float[windows.size()];
-    for (int start = 0; start < windows.size(); start += BATCH) {
-      int count = Math.min(BATCH, windows.size() - start);
-      float[] batch = new float[count * perSample];
-      System.arraycopy(windows.inputs(), start * perSample, batch, 0, batch.length);
-      System.arraycopy(model.forward(batch), 0, predictions, start, count);
+  /** Reads {@code modelJson}, reloads its data set and evaluates every variant on the test windows. */
+  public static EvaluationResult evaluate(Path modelJson) throws IOException {
+    TrainedModel model = ModelFile.read(modelJson);
+    return evaluate(model, model.dataset().load(model.config().window()));
+  }
+
+  /** Evaluates {@code model} on {@code data}'s test windows. */
+  public static EvaluationResult evaluate(TrainedModel model, ForecastData data) {
+    WindowSet test = data.test();
+    double floatRmse = rmse(Batches.predict(model.floatModel(), test, Mode.FLOAT_INFERENCE), data);
+    if (!model.isQuantized()) {
+      return new EvaluationResult(data.dataset().cliName(), data.units(), test.count(), floatRmse, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
-    return predictions;
+    double[] qat = Batches.predict(model.qatModel(), test, Mode.QAT_INFERENCE);
+    double[] integer = integerPredictions(new IntegerForecaster(model.quantized()), test);
+    double step = model.quantized().tensors().get("head.out").scale();
+    double max = 0;
+    double sum = 0;
+    int identical = 0;
+    for (int i = 0; i < qat.length; i++) {
+      double gap = Math.abs(integer[i] - qat[i]) / step;
+      max = Math.max(max, gap);
+      sum += gap;
+      if (Math.round(gap) == 0) {
+        identical++;
+      }
+    }
+    return new EvaluationResult(data.dataset().cliName(), data.units(), test.count(), floatRmse, rmse(qat, data),
+        rmse(integer, data), Math.round(max), sum / qat.length, (double) identical / qat.length);
   }
 
-  /** Mean squared error in standardized units. */
-  public static double mse(float[] predictions, float[] targets) {
-    return Forecaster.meanSquaredError(predictions, targets, null);
+  /** The integer-only forecast (scaled) of every test window, windows evaluated in parallel. */
+  public static double[] integerPredictions(IntegerForecaster forecaster, WindowSet set) {
+    int size = set.window() * set.features();
+    return IntStream.range(0, set.count()).parallel().mapToDouble(i -> {
+      double[] window = new double[size];
+      set.copyWindow(i, window, 0);
+      return forecaster.predict(window);
+    }).toArray();
   }
 
-  /** Root mean squared error in the data's units. */
-  public static double rmse(float[] predictions, WindowSet windows, ForecastData data) {
-    return Math.sqrt(mse(predictions, windows.targets())) * data.targetStd();
+  /** The RMSE of scaled predictions against the test targets, in the data's units. */
+  private static double rmse(double[] predictions, ForecastData data) {
+    return Math.sqrt(Batches.meanSquaredError(predictions, data.test())) * data.unitsPerScaled();
   }
 }

@@ -1,6 +1,6 @@
 package dev.silica.transformer.model;
 
-import com.google.common.base.Preconditions;
+import dev.silica.transformer.golden.DyadicMultiplier;
 import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.FoldedBatchNorm;
 import dev.silica.transformer.golden.GlobalAvgPool;
@@ -10,147 +10,313 @@ import dev.silica.transformer.golden.Linear;
 import dev.silica.transformer.golden.MatMul;
 import dev.silica.transformer.golden.PositionalEncoding;
 import dev.silica.transformer.golden.QuantSpec;
+import dev.silica.transformer.golden.QuantizedMultiplier;
 import dev.silica.transformer.golden.Relu;
 import dev.silica.transformer.golden.Requantizer;
 import dev.silica.transformer.golden.ResidualAdd;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Integer-only inference of a {@link QuantizedModel}, composed of the golden models of the blocks
- * ({@link Linear}, {@link PositionalEncoding}, {@link MatMul} with {@link Requantizer}s, {@link
- * IntSoftmax} over an {@link ExpLut}, {@link ResidualAdd}, {@link FoldedBatchNorm}, {@link Relu},
- * {@link GlobalAvgPool}): what the hardware must reproduce bit for bit. Quantizing the input window
- * and dequantizing the output code are the only real-valued steps, at the model's boundary.
+ * Integer-only inference of a {@link QuantizedModel}, assembled from its stored integers and the
+ * golden models of the Transformer blocks: {@link Linear} layers with single-rounding requantizers
+ * of TFLite's Q31 multipliers, the {@link PositionalEncoding} ROM, score and context requantizers,
+ * {@link IntSoftmax} over an {@link ExpLut} with one division per probability, {@link ResidualAdd},
+ * {@link FoldedBatchNorm}, {@link Relu} and {@link GlobalAvgPool}. {@link #predictCode} uses
+ * integer arithmetic only; the only floating point is at the boundary ({@link #predict} quantizes
+ * the sensor inputs and dequantizes the one output code).
  *
- * <p>Against the QAT model's fake-quantized output it differs only by rounding: the rounded Q31
- * multipliers and double rounding of the requantizers, the residual adds' 16-bit rescalings, the
- * folded BatchNorm's 16-bit coefficients, the softmax's 16-bit exponential table and rounded
- * division, and the pooling's half-up mean (each measured in the golden models' javadocs).
+ * <p>Where it differs from the QAT model's fake-quantized arithmetic (all at the LSB level, and
+ * measured by {@code silica evaluate}): residual adds round each operand's rescaling to {@value
+ * QuantizedModel#RESIDUAL_GUARD_BITS} guard bits before rounding the sum; folded BatchNorm
+ * coefficients are rounded to {@value QuantizedModel#NORM_COEFFICIENT_BITS} bits; the softmax
+ * uses rounded table exponentials and rounds each probability from integers; every requantization
+ * multiplier is rounded to 31 bits. Positional encoding and pooling are the same golden models in
+ * both. A code flipped by one of these differences is carried through every later layer, so the
+ * gap grows with depth ({@code IntegerForecasterTest} measures it for one and two layers).
  */
 public final class IntegerForecaster {
 
   private final QuantizedModel model;
-  private final Map<String, Linear> linears = new HashMap<>();
-  private final PositionalEncoding encoding;
-  private final Requantizer scores;
-  private final IntSoftmax softmax;
-  private final Requantizer context;
-  private final ResidualAdd residual1;
-  private final FoldedBatchNorm norm1;
-  private final ResidualAdd residual2;
-  private final FoldedBatchNorm norm2;
+  private final ModelConfig config;
+  private final QuantSpec inputSpec;
+  private final Linear embedding;
+  private final PositionalEncoding positional;
+  private final List<Layer> layers = new ArrayList<>();
+  private final Linear head;
+  private final QuantSpec outputSpec;
+  private final Set<String> used = new HashSet<>();
 
+  /** Builds the integer pipeline; a missing, misshapen or out-of-range entry raises {@link ModelFormatException}. */
   public IntegerForecaster(QuantizedModel model) {
     this.model = model;
-    for (String name : QuantizedModel.LINEARS) {
-      QuantizedModel.LinearLayer layer = model.linears().get(name);
-      String[] ends = QuantizedModel.linearEnds(name);
-      QuantSpec in = spec(ends[0]);
-      QuantSpec out = spec(ends[1]);
-      linears.put(name, new Linear(layer.weights(), layer.bias(), in.format(), in.zeroPoint(),
-          IntFormat.signed(layer.weightBits()), Requantizer.doubleRounding(layer.requant(), out.zeroPoint(),
-              out.format())));
-    }
-    encoding = new PositionalEncoding(model.positionalEncoding(), spec("embedding"));
-    QuantSpec scoreSpec = spec("scores");
-    scores = Requantizer.doubleRounding(model.scoreRequant(), scoreSpec.zeroPoint(), scoreSpec.format());
-    softmax = new IntSoftmax(scoreSpec.format(), ExpLut.ofTable(model.expTable()), model.bits(), model.window(),
-        IntSoftmax.Normalizer.DIVIDER);
-    QuantSpec contextSpec = spec("context");
-    context = Requantizer.doubleRounding(model.contextRequant(), contextSpec.zeroPoint(), contextSpec.format());
-    residual1 = new ResidualAdd(spec("embedding"), spec("projection"), spec("residual1"), model.residual1().a(),
-        model.residual1().b(), model.residual1().guardBits());
-    norm1 = FoldedBatchNorm.of(model.norm1().multipliers(), model.norm1().offsets(), model.norm1().shift(),
-        spec("residual1"), spec("norm1"));
-    residual2 = new ResidualAdd(spec("norm1"), spec("ffn2"), spec("residual2"), model.residual2().a(),
-        model.residual2().b(), model.residual2().guardBits());
-    norm2 = FoldedBatchNorm.of(model.norm2().multipliers(), model.norm2().offsets(), model.norm2().shift(),
-        spec("residual2"), spec("norm2"));
-  }
-
-  private QuantSpec spec(String name) {
-    return model.activations().get(name);
-  }
-
-  /** The output code for one window of input codes, {@code codes[position][feature]}. */
-  public int forwardCodes(int[][] codes) {
-    int n = model.window();
-    Preconditions.checkArgument(codes.length == n, "expected %s positions, got %s", n, codes.length);
-    int[][] embedded = new int[n][];
-    for (int t = 0; t < n; t++) {
-      embedded[t] = linears.get("input").apply(codes[t]);
-    }
-    int[][] z = encoding.apply(embedded);
-    int[][] q = centered(applyRows("query", z), spec("query").zeroPoint());
-    int[][] k = centered(applyRows("key", z), spec("key").zeroPoint());
-    int[][] v = centered(applyRows("value", z), spec("value").zeroPoint());
-    long[][] scoreAcc = MatMul.multiply(q, transpose(k));
-    int[][] probabilities = new int[n][];
-    for (int i = 0; i < n; i++) {
-      int[] row = new int[n];
-      for (int j = 0; j < n; j++) {
-        row[j] = scores.apply(scoreAcc[i][j]);
-      }
-      probabilities[i] = softmax.apply(row);
-    }
-    long[][] contextAcc = MatMul.multiply(probabilities, v);
-    int[][] attended = new int[n][model.dModel()];
-    for (int t = 0; t < n; t++) {
-      for (int c = 0; c < model.dModel(); c++) {
-        attended[t][c] = context.apply(contextAcc[t][c]);
+    this.config = model.config();
+    inputSpec = tensor("input");
+    QuantSpec embedded = tensor("embedding.out");
+    embedding = linear("embedding", inputSpec, embedded, config.features(), config.dModel());
+    long[] table = constant("positional.table", config.window() * config.dModel());
+    int[][] rom = new int[config.window()][config.dModel()];
+    for (int t = 0; t < config.window(); t++) {
+      for (int c = 0; c < config.dModel(); c++) {
+        rom[t][c] = (int) table[t * config.dModel() + c];
       }
     }
-    int[][] projected = applyRows("projection", attended);
-    int[][] normed1 = new int[n][];
-    int[][] normed2 = new int[n][];
-    int ffn1Zero = spec("ffn1").zeroPoint();
-    for (int t = 0; t < n; t++) {
-      normed1[t] = norm1.apply(residual1.apply(z[t], projected[t]));
-      int[] hidden = Relu.apply(linears.get("ffn1").apply(normed1[t]), ffn1Zero);
-      int[] ffn = linears.get("ffn2").apply(hidden);
-      normed2[t] = norm2.apply(residual2.apply(normed1[t], ffn));
+    positional = new PositionalEncoding(rom, embedded);
+    QuantSpec in = embedded;
+    for (int l = 0; l < config.layers(); l++) {
+      Layer layer = new Layer("layer" + l, in);
+      layers.add(layer);
+      in = layer.norm2Out;
     }
-    return linears.get("output").apply(GlobalAvgPool.apply(normed2))[0];
+    outputSpec = tensor("head.out");
+    head = linear("head", in, outputSpec, config.dModel(), 1);
+    rejectUnused("tensors", model.tensors());
+    rejectUnused("dense", model.dense());
+    rejectUnused("constants", model.constants());
   }
 
-  /** The standardized prediction for one window of standardized inputs ({@code window x features}, row-major). */
-  public double predict(float[] window, int offset) {
-    QuantSpec input = spec("input");
-    int[][] codes = new int[model.window()][model.features()];
-    for (int t = 0; t < model.window(); t++) {
-      for (int f = 0; f < model.features(); f++) {
-        codes[t][f] = input.quantize(window[offset + t * model.features() + f]);
+  private void rejectUnused(String section, Map<String, ?> entries) {
+    for (String name : entries.keySet()) {
+      if (!used.contains(section + "." + name)) {
+        throw new ModelFormatException(section + "." + name, "not part of a model of this shape");
       }
     }
-    return spec("output").dequantize(forwardCodes(codes));
   }
 
-  private int[][] applyRows(String layer, int[][] rows) {
-    int[][] result = new int[rows.length][];
-    for (int t = 0; t < rows.length; t++) {
-      result[t] = linears.get(layer).apply(rows[t]);
-    }
-    return result;
-  }
-
-  private static int[][] centered(int[][] codes, int zeroPoint) {
-    int[][] result = new int[codes.length][codes[0].length];
-    for (int i = 0; i < codes.length; i++) {
-      for (int j = 0; j < codes[i].length; j++) {
-        result[i][j] = codes[i][j] - zeroPoint;
+  /** The scaled forecast for one window of scaled inputs ({@code [step][feature]}, flattened). */
+  public double predict(double[] window) {
+    int[][] codes = new int[config.window()][config.features()];
+    for (int t = 0; t < config.window(); t++) {
+      for (int f = 0; f < config.features(); f++) {
+        codes[t][f] = inputSpec.quantize(window[t * config.features() + f]);
       }
     }
-    return result;
+    return outputSpec.dequantize(predictCode(codes));
   }
 
-  private static int[][] transpose(int[][] m) {
-    int[][] t = new int[m[0].length][m.length];
-    for (int i = 0; i < m.length; i++) {
-      for (int j = 0; j < m[0].length; j++) {
-        t[j][i] = m[i][j];
+  /** The output code for one window of input codes, integer arithmetic only. */
+  public int predictCode(int[][] inputCodes) {
+    int[][] x = new int[inputCodes.length][];
+    for (int t = 0; t < x.length; t++) {
+      x[t] = embedding.apply(inputCodes[t]);
+    }
+    x = positional.apply(x);
+    for (Layer layer : layers) {
+      x = layer.apply(x);
+    }
+    return head.apply(GlobalAvgPool.apply(x))[0];
+  }
+
+  private QuantSpec tensor(String name) {
+    QuantSpec spec = model.tensors().get(name);
+    used.add("tensors." + name);
+    if (spec == null) {
+      throw new ModelFormatException("tensors." + name, "missing");
+    }
+    if (spec.format().bits() != model.bits() || !spec.format().signed()) {
+      throw new ModelFormatException("tensors." + name,
+          "expected signed " + model.bits() + "-bit codes, found " + spec.format());
+    }
+    return spec;
+  }
+
+  private long[] constant(String name, int length) {
+    long[] values = model.constants().get(name);
+    used.add("constants." + name);
+    if (values == null) {
+      throw new ModelFormatException("constants." + name, "missing");
+    }
+    if (values.length != length) {
+      throw new ModelFormatException("constants." + name, "expected " + length + " values, found " + values.length);
+    }
+    return values;
+  }
+
+  /** Runs a golden constructor, turning its argument checks into errors that name {@code field}. */
+  private static <T> T build(String field, java.util.function.Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      throw new ModelFormatException(field, e.getMessage());
+    }
+  }
+
+  private Requantizer requantizer(String name, QuantSpec output) {
+    long[] pair = constant(name, 2);
+    String field = "constants." + name;
+    if (pair[0] <= 0 || pair[0] > Integer.MAX_VALUE || pair[1] < -31 || pair[1] > 31) {
+      throw new ModelFormatException(field, "expected a positive int32 multiplier and a shift in -31..31");
+    }
+    DyadicMultiplier multiplier =
+        build(field, () -> DyadicMultiplier.fromQ31(new QuantizedMultiplier((int) pair[0], (int) pair[1])));
+    return Requantizer.roundHalfUpShift(multiplier, output.zeroPoint(), output.format());
+  }
+
+  private Linear linear(String name, QuantSpec input, QuantSpec output, int in, int out) {
+    QuantizedModel.DenseCodes codes = model.dense().get(name);
+    String path = "dense." + name;
+    used.add(path);
+    if (codes == null) {
+      throw new ModelFormatException(path, "missing");
+    }
+    IntFormat weightFormat = codes.weightSpec().format();
+    if (weightFormat.bits() != model.bits() || codes.weightSpec().zeroPoint() != 0) {
+      throw new ModelFormatException(path + ".weightScale", "expected symmetric signed " + model.bits()
+          + "-bit weights, found " + weightFormat + " with zero point " + codes.weightSpec().zeroPoint());
+    }
+    int[][] w = codes.weights();
+    if (w.length != in) {
+      throw new ModelFormatException(path + ".weights", "expected " + in + " rows, found " + w.length);
+    }
+    for (int k = 0; k < in; k++) {
+      if (w[k].length != out) {
+        throw new ModelFormatException(path + ".weights[" + k + "]", "expected " + out + " columns, found " + w[k].length);
+      }
+      for (int j = 0; j < out; j++) {
+        if (!weightFormat.contains(w[k][j])) {
+          throw new ModelFormatException(path + ".weights[" + k + "][" + j + "]",
+              w[k][j] + " does not fit " + weightFormat);
+        }
       }
     }
-    return t;
+    if (codes.bias().length != out) {
+      throw new ModelFormatException(path + ".bias", "expected " + out + " values, found " + codes.bias().length);
+    }
+    IntFormat biasFormat = IntFormat.signed(Quantization.BIAS_BITS);
+    for (int j = 0; j < out; j++) {
+      if (!biasFormat.contains(codes.bias()[j])) {
+        throw new ModelFormatException(path + ".bias[" + j + "]", codes.bias()[j] + " does not fit " + biasFormat);
+      }
+    }
+    Requantizer requantizer = requantizer(name + ".requantizer", output);
+    return build(path, () -> new Linear(w, codes.bias(), input.format(), input.zeroPoint(), weightFormat, requantizer));
+  }
+
+  private ResidualAdd residual(String name, QuantSpec a, QuantSpec b, QuantSpec output) {
+    long[] v = constant(name, 5);
+    String field = "constants." + name;
+    return build(field, () -> new ResidualAdd(a, b, output, new DyadicMultiplier(v[0], Math.toIntExact(v[1])),
+        new DyadicMultiplier(v[2], Math.toIntExact(v[3])), Math.toIntExact(v[4])));
+  }
+
+  private FoldedBatchNorm norm(String name, QuantSpec input, QuantSpec output) {
+    long[] multipliers = constant(name + ".multipliers", config.dModel());
+    long[] offsets = constant(name + ".offsets", config.dModel());
+    long shift = constant(name + ".shift", 1)[0];
+    return build("constants." + name, () -> FoldedBatchNorm.of(multipliers, offsets, Math.toIntExact(shift), input,
+        output));
+  }
+
+  /** One encoder layer's golden blocks. */
+  private final class Layer {
+    private final Linear query;
+    private final Linear key;
+    private final Linear value;
+    private final Linear output;
+    private final Requantizer scores;
+    private final IntSoftmax softmax;
+    private final Requantizer context;
+    private final ResidualAdd residual1;
+    private final FoldedBatchNorm norm1;
+    private final Linear ffn1;
+    private final int hiddenZeroPoint;
+    private final Linear ffn2;
+    private final ResidualAdd residual2;
+    private final FoldedBatchNorm norm2;
+    private final QuantSpec queryOut;
+    private final QuantSpec keyOut;
+    private final QuantSpec valueOut;
+    private final QuantSpec norm2Out;
+    private final int headSize;
+
+    Layer(String name, QuantSpec in) {
+      int d = config.dModel();
+      headSize = d / config.heads();
+      queryOut = tensor(name + ".query.out");
+      keyOut = tensor(name + ".key.out");
+      valueOut = tensor(name + ".value.out");
+      QuantSpec scoreSpec = tensor(name + ".attention.scores");
+      QuantSpec contextSpec = tensor(name + ".attention.context");
+      QuantSpec attentionOut = tensor(name + ".output.out");
+      QuantSpec residual1Out = tensor(name + ".residual1");
+      QuantSpec norm1Out = tensor(name + ".norm1.out");
+      QuantSpec hidden = tensor(name + ".ffn1.out");
+      QuantSpec ffnOut = tensor(name + ".ffn2.out");
+      QuantSpec residual2Out = tensor(name + ".residual2");
+      norm2Out = tensor(name + ".norm2.out");
+      query = linear(name + ".query", in, queryOut, d, d);
+      key = linear(name + ".key", in, keyOut, d, d);
+      value = linear(name + ".value", in, valueOut, d, d);
+      scores = requantizer(name + ".attention.scores.requantizer", scoreSpec);
+      String table = name + ".attention.expTable";
+      long[] entries = constant(table, (int) (scoreSpec.format().max() - scoreSpec.format().min()) + 1);
+      softmax = build("constants." + table, () -> new IntSoftmax(scoreSpec.format(), ExpLut.ofTable(entries),
+          model.probabilityBits(), config.window(), IntSoftmax.Normalizer.DIVIDER));
+      context = requantizer(name + ".attention.context.requantizer", contextSpec);
+      output = linear(name + ".output", contextSpec, attentionOut, d, d);
+      residual1 = residual(name + ".residual1.add", in, attentionOut, residual1Out);
+      norm1 = norm(name + ".norm1", residual1Out, norm1Out);
+      ffn1 = linear(name + ".ffn1", norm1Out, hidden, d, d * config.ffnFactor());
+      hiddenZeroPoint = hidden.zeroPoint();
+      ffn2 = linear(name + ".ffn2", hidden, ffnOut, d * config.ffnFactor(), d);
+      residual2 = residual(name + ".residual2.add", norm1Out, ffnOut, residual2Out);
+      norm2 = norm(name + ".norm2", residual2Out, norm2Out);
+    }
+
+    int[][] apply(int[][] x) {
+      int steps = x.length;
+      int[][] q = new int[steps][];
+      int[][] k = new int[steps][];
+      int[][] v = new int[steps][];
+      for (int t = 0; t < steps; t++) {
+        q[t] = query.apply(x[t]);
+        k[t] = key.apply(x[t]);
+        v[t] = value.apply(x[t]);
+      }
+      int[][] c = attend(q, k, v);
+      int[][] result = new int[steps][];
+      for (int t = 0; t < steps; t++) {
+        int[] n1 = norm1.apply(residual1.apply(x[t], output.apply(c[t])));
+        int[] f = Relu.apply(ffn1.apply(n1), hiddenZeroPoint);
+        result[t] = norm2.apply(residual2.apply(n1, ffn2.apply(f)));
+      }
+      return result;
+    }
+
+    private int[][] attend(int[][] q, int[][] k, int[][] v) {
+      int steps = q.length;
+      int[][] c = new int[steps][config.dModel()];
+      for (int h = 0; h < config.heads(); h++) {
+        int[][] qc = new int[steps][headSize];
+        int[][] kcTransposed = new int[headSize][steps];
+        int[][] vc = new int[steps][headSize];
+        for (int t = 0; t < steps; t++) {
+          for (int d = 0; d < headSize; d++) {
+            qc[t][d] = q[t][h * headSize + d] - queryOut.zeroPoint();
+            kcTransposed[d][t] = k[t][h * headSize + d] - keyOut.zeroPoint();
+            vc[t][d] = v[t][h * headSize + d] - valueOut.zeroPoint();
+          }
+        }
+        long[][] raw = MatMul.multiply(qc, kcTransposed);
+        int[][] probabilities = new int[steps][];
+        for (int i = 0; i < steps; i++) {
+          int[] row = new int[steps];
+          for (int j = 0; j < steps; j++) {
+            row[j] = scores.apply(raw[i][j]);
+          }
+          probabilities[i] = softmax.apply(row);
+        }
+        long[][] weighted = MatMul.multiply(probabilities, vc);
+        for (int i = 0; i < steps; i++) {
+          for (int d = 0; d < headSize; d++) {
+            c[i][h * headSize + d] = context.apply(weighted[i][d]);
+          }
+        }
+      }
+      return c;
+    }
   }
 }

@@ -4,10 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.Set;
 
 /**
- * Reads typed fields out of a parsed JSON object, naming the field's path in every error ({@code
- * linears.ffn1.weights[3]: expected 128 values, got 127}).
+ * Typed access to one JSON object of a model file that knows its own path, so that every missing
+ * or mistyped field is reported by name ({@code integer.dense.head.bias[0]: expected an integer}).
  */
 final class JsonFields {
 
@@ -19,169 +20,140 @@ final class JsonFields {
     this.path = path;
   }
 
-  String path(String name) {
-    return path.isEmpty() ? name : path + "." + name;
+  /** The root of a parsed document. */
+  static JsonFields root(JsonElement element) {
+    if (!element.isJsonObject()) {
+      throw new ModelFormatException("(root)", "expected a JSON object");
+    }
+    return new JsonFields(element.getAsJsonObject(), "");
   }
 
-  private JsonElement get(String name) {
-    JsonElement element = object.get(name);
-    if (element == null || element.isJsonNull()) {
-      throw new ModelFormatException(path(name), "missing");
-    }
-    return element;
+  String path(String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 
   boolean has(String name) {
     return object.has(name) && !object.get(name).isJsonNull();
   }
 
-  JsonFields object(String name) {
-    JsonElement element = get(name);
-    if (!element.isJsonObject()) {
-      throw new ModelFormatException(path(name), "expected an object");
-    }
-    return new JsonFields(element.getAsJsonObject(), path(name));
-  }
-
-  /** The underlying object. */
-  JsonObject toObject() {
-    return object;
-  }
-
-  java.util.Set<String> keys() {
+  Set<String> keys() {
     return object.keySet();
   }
 
+  private JsonElement get(String name) {
+    if (!has(name)) {
+      throw new ModelFormatException(path(name), "missing");
+    }
+    return object.get(name);
+  }
+
+  JsonFields object(String name) {
+    JsonElement e = get(name);
+    if (!e.isJsonObject()) {
+      throw new ModelFormatException(path(name), "expected an object");
+    }
+    return new JsonFields(e.getAsJsonObject(), path(name));
+  }
+
   String string(String name) {
-    JsonElement element = get(name);
-    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+    JsonElement e = get(name);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
       throw new ModelFormatException(path(name), "expected a string");
     }
-    return element.getAsString();
+    return e.getAsString();
+  }
+
+  boolean bool(String name) {
+    JsonElement e = get(name);
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+      throw new ModelFormatException(path(name), "expected true or false");
+    }
+    return e.getAsBoolean();
   }
 
   double number(String name) {
     return number(get(name), path(name));
   }
 
-  long integer(String name, long min, long max) {
-    return integer(get(name), path(name), min, max);
+  long integer(String name) {
+    return integer(get(name), path(name));
   }
 
-  int integer(String name, int min, int max) {
-    return (int) integer(get(name), path(name), (long) min, (long) max);
-  }
-
-  boolean bool(String name) {
-    JsonElement element = get(name);
-    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isBoolean()) {
-      throw new ModelFormatException(path(name), "expected true or false");
+  int smallInteger(String name) {
+    long value = integer(name);
+    if (value != (int) value) {
+      throw new ModelFormatException(path(name), value + " is out of range");
     }
-    return element.getAsBoolean();
+    return (int) value;
   }
 
-  /** An array of exactly {@code length} numbers. */
-  float[] floats(String name, int length) {
-    JsonArray array = array(get(name), path(name), length);
-    float[] values = new float[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = (float) number(array.get(i), path(name) + "[" + i + "]");
+  double[] numbers(String name) {
+    JsonArray array = array(name);
+    double[] values = new double[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = number(array.get(i), path(name) + "[" + i + "]");
     }
     return values;
   }
 
-  /** An array of exactly {@code length} integers in {@code [min, max]}. */
-  long[] longs(String name, int length, long min, long max) {
-    return longs(get(name), path(name), length, min, max);
+  long[] integers(String name) {
+    JsonArray array = array(name);
+    long[] values = new long[array.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = integer(array.get(i), path(name) + "[" + i + "]");
+    }
+    return values;
   }
 
-  /** A {@code rows x columns} matrix of integers in {@code [min, max]}. */
-  int[][] intMatrix(String name, int rows, int columns, long min, long max) {
-    JsonArray array = array(get(name), path(name), rows);
-    int[][] matrix = new int[rows][];
-    for (int r = 0; r < rows; r++) {
-      long[] row = longs(array.get(r), path(name) + "[" + r + "]", columns, min, max);
-      matrix[r] = new int[columns];
-      for (int c = 0; c < columns; c++) {
-        matrix[r][c] = (int) row[c];
+  int[][] integerMatrix(String name) {
+    JsonArray rows = array(name);
+    int[][] matrix = new int[rows.size()][];
+    for (int r = 0; r < matrix.length; r++) {
+      String rowPath = path(name) + "[" + r + "]";
+      if (!rows.get(r).isJsonArray()) {
+        throw new ModelFormatException(rowPath, "expected an array");
+      }
+      JsonArray row = rows.get(r).getAsJsonArray();
+      matrix[r] = new int[row.size()];
+      for (int c = 0; c < matrix[r].length; c++) {
+        long value = integer(row.get(c), rowPath + "[" + c + "]");
+        if (value != (int) value) {
+          throw new ModelFormatException(rowPath + "[" + c + "]", value + " is out of range");
+        }
+        matrix[r][c] = (int) value;
       }
     }
     return matrix;
   }
 
-  private static long[] longs(JsonElement element, String path, int length, long min, long max) {
-    JsonArray array = array(element, path, length);
-    long[] values = new long[length];
-    for (int i = 0; i < length; i++) {
-      values[i] = integer(array.get(i), path + "[" + i + "]", min, max);
+  private JsonArray array(String name) {
+    JsonElement e = get(name);
+    if (!e.isJsonArray()) {
+      throw new ModelFormatException(path(name), "expected an array");
     }
-    return values;
+    return e.getAsJsonArray();
   }
 
-  private static JsonArray array(JsonElement element, String path, int length) {
-    if (!element.isJsonArray()) {
-      throw new ModelFormatException(path, "expected an array");
+  private static double number(JsonElement e, String path) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new ModelFormatException(path, "expected a number, found " + e);
     }
-    JsonArray array = element.getAsJsonArray();
-    if (length >= 0 && array.size() != length) {
-      throw new ModelFormatException(path, "expected " + length + " values, got " + array.size());
-    }
-    return array;
-  }
-
-  private static double number(JsonElement element, String path) {
-    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-      throw new ModelFormatException(path, "expected a number, got " + element);
-    }
-    double value = element.getAsDouble();
+    double value = e.getAsDouble();
     if (!Double.isFinite(value)) {
-      throw new ModelFormatException(path, "expected a finite number, got " + element);
+      throw new ModelFormatException(path, "expected a finite number, found " + e);
     }
     return value;
   }
 
-  private static long integer(JsonElement element, String path, long min, long max) {
-    if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
-      throw new ModelFormatException(path, "expected an integer, got " + element);
+  private static long integer(JsonElement e, String path) {
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+      throw new ModelFormatException(path, "expected an integer, found " + e);
     }
-    long value;
+    JsonPrimitive p = e.getAsJsonPrimitive();
     try {
-      value = element.getAsJsonPrimitive().getAsBigDecimal().longValueExact();
-    } catch (ArithmeticException e) {
-      throw new ModelFormatException(path, "expected an integer, got " + element);
+      return p.getAsBigDecimal().longValueExact();
+    } catch (ArithmeticException ex) {
+      throw new ModelFormatException(path, "expected an integer, found " + e);
     }
-    if (value < min || value > max) {
-      throw new ModelFormatException(path, value + " is outside [" + min + ", " + max + "]");
-    }
-    return value;
-  }
-
-  /** A JSON array of numbers. */
-  static JsonArray toJson(float[] values) {
-    JsonArray array = new JsonArray(values.length);
-    for (float v : values) {
-      array.add(new JsonPrimitive(v));
-    }
-    return array;
-  }
-
-  static JsonArray toJson(long[] values) {
-    JsonArray array = new JsonArray(values.length);
-    for (long v : values) {
-      array.add(new JsonPrimitive(v));
-    }
-    return array;
-  }
-
-  static JsonArray toJson(int[][] matrix) {
-    JsonArray array = new JsonArray(matrix.length);
-    for (int[] row : matrix) {
-      JsonArray r = new JsonArray(row.length);
-      for (int v : row) {
-        r.add(new JsonPrimitive(v));
-      }
-      array.add(r);
-    }
-    return array;
   }
 }

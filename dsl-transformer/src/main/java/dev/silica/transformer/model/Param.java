@@ -1,32 +1,53 @@
 package dev.silica.transformer.model;
 
-/** A trainable tensor: its values and the gradient accumulated by the last backward pass. */
+import com.google.common.base.Preconditions;
+
+/**
+ * A named array of model state: a trainable tensor with its gradient, or a non-trainable buffer
+ * (BatchNorm running statistics, an observer's range) that is saved and restored with the model.
+ */
 public final class Param {
 
   private final String name;
-  final float[] value;
-  final float[] grad;
+  private final double[] value;
+  private final double[] grad;
 
-  Param(String name, int size) {
+  private Param(String name, double[] value, double[] grad) {
     this.name = name;
-    this.value = new float[size];
-    this.grad = new float[size];
+    this.value = value;
+    this.grad = grad;
+  }
+
+  /** A trainable tensor of {@code size} values, all zero. */
+  public static Param trainable(String name, int size) {
+    return new Param(name, new double[size], new double[size]);
+  }
+
+  /** A buffer of {@code size} values that training updates without a gradient. */
+  public static Param buffer(String name, int size) {
+    return new Param(name, new double[size], null);
   }
 
   public String name() {
     return name;
   }
 
-  /** The values (live: training updates them in place). */
-  public float[] value() {
+  /** The live values (not a copy). */
+  public double[] value() {
     return value;
+  }
+
+  /** The live gradient (not a copy); only for trainable tensors. */
+  public double[] grad() {
+    Preconditions.checkState(grad != null, "%s is not trainable", name);
+    return grad;
+  }
+
+  public boolean isTrainable() {
+    return grad != null;
   }
 
   public int size() {
     return value.length;
-  }
-
-  void zeroGrad() {
-    java.util.Arrays.fill(grad, 0f);
   }
 }

@@ -3,85 +3,120 @@ package dev.silica.transformer.model;
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.data.WindowSet;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Mini-batch training with MSE loss and {@link Adam}: shuffles the training windows each epoch
- * (deterministically from the seed), decays the learning rate in steps, evaluates the validation
- * loss after each epoch, hands every new best state to a callback at once (so an interrupted run
- * leaves its best model saved), stops early, and finally restores the best state into the model.
- * Prints one progress line per epoch.
+ * Trains a {@link ForecastModel} by minibatch Adam on the mean squared error of the scaled target,
+ * with step learning-rate decay and early stopping on the validation loss; at the end the model
+ * holds its best-validation state. Shuffling is seeded, and the parallel loops reduce in a fixed
+ * order, so a run is reproducible for a seed.
  */
 public final class Trainer {
 
-  /** How a run went. */
-  public record Result(double bestValidationLoss, int bestEpoch, int epochsRun, double seconds) {}
+  /** What a phase achieved. */
+  public record PhaseResult(double bestValidationLoss, int bestEpoch, int epochsRun, double seconds) {}
 
-  private Trainer() {}
+  /** Forward-only QAT batches run before fine-tuning to settle the observers. */
+  static final int CALIBRATION_BATCHES = 40;
 
-  public static Result train(Forecaster model, ForecastData data, TrainingOptions options, String label,
-      PrintWriter progress, Consumer<ModelState> onImprovement) {
+  private final ForecastModel model;
+  private final ForecastData data;
+  private final TrainingConfig config;
+  private final PrintWriter progress;
+
+  public Trainer(ForecastModel model, ForecastData data, TrainingConfig config, PrintWriter progress) {
+    this.model = model;
+    this.data = data;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  /**
+   * Trains in {@code mode} (float or QAT training) for up to {@code epochs} epochs from {@code
+   * learningRate}; after every epoch that improves the validation loss, calls {@code onImprovement}
+   * with the phase so far while the model holds that best state.
+   */
+  public PhaseResult train(Mode mode, int epochs, double learningRate, Consumer<PhaseResult> onImprovement) {
+    String phase = mode.quantized() ? "qat" + model.bits() : "float";
     WindowSet train = data.train();
-    int perSample = train.window() * train.features();
-    Adam adam = new Adam(model.params(), options.learningRate());
-    Random random = new Random(options.seed());
-    int[] order = new int[train.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
+    Adam adam = Adam.published(model.params());
+    Random random = new Random(config.seed() * 31 + (mode.quantized() ? 1 : 0));
+    int[] order = java.util.stream.IntStream.range(0, train.count()).toArray();
     long start = System.nanoTime();
+    if (mode.quantized()) {
+      calibrate(order);
+    }
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
-    ModelState bestState = ModelState.of(model);
+    Map<String, double[]> bestState = model.snapshot();
     int epoch = 0;
-    while (epoch < options.maxEpochs() && epoch - bestEpoch < options.patience()) {
+    while (epoch < epochs && epoch - bestEpoch < config.patience()) {
       epoch++;
-      adam.setLearningRate(options.learningRate()
-          * Math.pow(options.decayFactor(), (epoch - 1) / options.decayEvery()));
+      double rate = learningRate * Math.pow(config.decayFactor(), (epoch - 1) / config.decayEvery());
       shuffle(order, random);
-      model.setTraining(true);
       double trainLoss = 0;
-      for (int from = 0; from < order.length; from += options.batchSize()) {
-        int count = Math.min(options.batchSize(), order.length - from);
-        float[] x = new float[count * perSample];
-        float[] y = new float[count];
-        for (int i = 0; i < count; i++) {
-          train.copyInputs(order[from + i], x, i * perSample);
-          y[i] = train.targets()[order[from + i]];
+      for (int from = 0; from < order.length; from += config.batchSize()) {
+        int to = Math.min(order.length, from + config.batchSize());
+        double[] targets = Batches.targets(train, order, from, to);
+        double[] predictions = model.forward(Batches.inputs(train, order, from, to), mode);
+        double[] gradient = new double[predictions.length];
+        for (int i = 0; i < predictions.length; i++) {
+          double error = predictions[i] - targets[i];
+          trainLoss += error * error;
+          gradient[i] = 2 * error / predictions.length;
         }
-        model.zeroGrad();
-        float[] grad = new float[count];
-        trainLoss += Forecaster.meanSquaredError(model.forward(x), y, grad) * count;
-        model.backward(grad);
-        adam.step();
+        model.zeroGradients();
+        model.backward(gradient);
+        adam.step(rate);
       }
       trainLoss /= order.length;
-      double validation = Evaluation.mse(Evaluation.predict(model, data.validation()), data.validation().targets());
-      boolean improved = validation < best;
+      double validationLoss =
+          Batches.meanSquaredError(Batches.predict(model, data.validation(), mode.inference()), data.validation());
+      boolean improved = validationLoss < best;
       if (improved) {
-        best = validation;
+        best = validationLoss;
         bestEpoch = epoch;
-        bestState = ModelState.of(model);
-        onImprovement.accept(bestState);
+        bestState = model.snapshot();
+        onImprovement.accept(new PhaseResult(best, bestEpoch, epoch, (System.nanoTime() - start) / 1e9));
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
-      double left = elapsed / epoch * (options.maxEpochs() - epoch);
-      progress.printf("%s epoch %d/%d  train %.5f  val %.5f%s  lr %.2g  %.1f s, at most %.0f s left%n", label, epoch,
-          options.maxEpochs(), trainLoss, validation, improved ? " (best, saved)" : "", adam.learningRate(), elapsed,
-          left);
+      double left = elapsed / epoch * (epochs - epoch);
+      progress.printf("%s epoch %d/%d  lr %.2e  train %.5f  validation %.5f%s  (%.1f s/epoch, at most %s left)%n", phase,
+          epoch, epochs, rate, trainLoss, validationLoss, improved ? " *" : "", elapsed / epoch, minutes(left));
       progress.flush();
     }
-    bestState.restore(model);
-    return new Result(best, bestEpoch, epoch, (System.nanoTime() - start) / 1e9);
+    model.restore(bestState);
+    if (epoch < epochs) {
+      progress.printf("%s: stopped early, no better validation loss for %d epochs%n", phase, config.patience());
+    }
+    return new PhaseResult(best, bestEpoch, epoch, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Runs up to {@link #CALIBRATION_BATCHES} training batches forward in QAT mode without updating
+   * weights, so the activation observers start from settled ranges rather than one batch's.
+   */
+  private void calibrate(int[] order) {
+    WindowSet train = data.train();
+    for (int b = 0; b < CALIBRATION_BATCHES && b * config.batchSize() < order.length; b++) {
+      int from = b * config.batchSize();
+      model.forward(Batches.inputs(train, order, from, Math.min(order.length, from + config.batchSize())),
+          Mode.QAT_TRAINING);
+    }
   }
 
   private static void shuffle(int[] order, Random random) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
-      int t = order[i];
+      int swap = order[i];
       order[i] = order[j];
-      order[j] = t;
+      order[j] = swap;
     }
+  }
+
+  private static String minutes(double seconds) {
+    return String.format("%d:%02d", (long) seconds / 60, (long) seconds % 60);
   }
 }

@@ -1,8 +1,9 @@
 package dev.silica.examples.cli;
 
 import dev.silica.dsl.ParameterError;
-import dev.silica.transformer.data.Datasets;
-import dev.silica.transformer.model.ForecastTraining;
+import dev.silica.transformer.data.Dataset;
+import dev.silica.transformer.model.TrainingConfig;
+import dev.silica.transformer.model.TrainingRun;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +13,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code silica train}: trains the forecasting Transformer on a bundled data set, in float and,
- * for 4, 6 or 8 bits, with quantization-aware fine-tuning and integer export; the model file is
- * rewritten on every improvement, so an interrupted run leaves its best model.
+ * {@code silica train}: trains the forecasting Transformer on a bundled data set with the
+ * published recipe ({@link TrainingConfig#published}), in float and, for 4, 6 or 8 bits, with
+ * quantization-aware fine-tuning and integer export; the model file is rewritten on every
+ * improvement, so an interrupted run leaves its best model.
  */
 @Command(
     name = "train",
@@ -29,27 +31,34 @@ final class TrainCommand implements Runnable {
   @Option(names = "--window", required = true, paramLabel = "N", description = "Input window length.")
   int window;
 
-  @Option(names = "--d-model", required = true, paramLabel = "D", description = "Model width (even).")
+  @Option(names = "--d-model", required = true, paramLabel = "D", description = "Model width.")
   int dModel;
 
   @Option(names = "--bits", required = true, paramLabel = "4|6|8|float", description = "Quantization width.")
   String bits;
 
   @Option(names = "--epochs", required = true, paramLabel = "E",
-      description = "Most float epochs (QAT fine-tunes for half as many, at least one).")
+      description = "Most float epochs (QAT fine-tunes for a third as many, at least three).")
   int epochs;
 
   @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed (runs are deterministic).")
   long seed;
+
+  @Option(names = "--layers", paramLabel = "L", description = "Encoder layers (default: ${DEFAULT-VALUE}, as published).")
+  int layers = 1;
+
+  @Option(names = "--heads", paramLabel = "H",
+      description = "Attention heads, dividing D (default: ${DEFAULT-VALUE}, as published).")
+  int heads = 1;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The model file (JSON).")
   Path output;
 
   @Override
   public void run() {
-    Datasets dataset;
+    Dataset dataset;
     try {
-      dataset = Datasets.byId(data);
+      dataset = Dataset.fromCliName(data);
     } catch (IllegalArgumentException e) {
       throw new ParameterError("--data: " + e.getMessage());
     }
@@ -63,8 +72,14 @@ final class TrainCommand implements Runnable {
     if (window < 1) {
       throw new ParameterError("--window must be >= 1, got " + window);
     }
-    if (dModel < 2 || dModel % 2 != 0) {
-      throw new ParameterError("--d-model must be even and >= 2, got " + dModel);
+    if (dModel < 2) {
+      throw new ParameterError("--d-model must be >= 2, got " + dModel);
+    }
+    if (layers < 1) {
+      throw new ParameterError("--layers must be >= 1, got " + layers);
+    }
+    if (heads < 1 || dModel % heads != 0) {
+      throw new ParameterError("--heads must divide --d-model " + dModel + ", got " + heads);
     }
     if (epochs < 1) {
       throw new ParameterError("--epochs must be >= 1, got " + epochs);
@@ -75,11 +90,11 @@ final class TrainCommand implements Runnable {
     }
     var out = spec.commandLine().getOut();
     try {
-      ForecastTraining.run(new ForecastTraining.Request(dataset, window, dModel, width, epochs, seed, output), out);
+      TrainingRun.run(
+          TrainingConfig.published(dataset, window, dModel, width, epochs, seed, output).withShape(layers, heads), out);
     } catch (UncheckedIOException e) {
       throw new UserError(e.getMessage());
     }
-    out.printf("wrote %s%n", output);
     out.flush();
   }
 }

@@ -24,7 +24,7 @@ class ForecastCommandsTest {
         "--epochs", "1", "--seed", "3", "-o", model.toString());
     assertEquals(0, train.exitCode(), train.err());
     assertTrue(train.out().contains("float epoch 1/1"), train.out());
-    assertTrue(train.out().contains("qat8 epoch 1/1"), train.out());
+    assertTrue(train.out().contains("qat8 epoch 1/3"), train.out());
     assertTrue(Files.isRegularFile(model));
 
     CliRun evaluate = CliRun.of("evaluate", model.toString());
@@ -57,15 +57,19 @@ class ForecastCommandsTest {
         "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
     assertEquals(2, data.exitCode());
     assertTrue(data.err().startsWith("silica: --data: unknown data set \"weather\""), data.err());
+    CliRun heads = CliRun.of("train", "--data", "traffic", "--window", "4", "--d-model", "6", "--heads", "4",
+        "--bits", "8", "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
+    assertEquals(2, heads.exitCode());
+    assertEquals("silica: --heads must divide --d-model 6, got 4\n", heads.err());
   }
 
   @Test
   void aMalformedModelFileNamesTheField() throws IOException {
     Path model = dir.resolve("broken.json");
-    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"data\": \"traffic\", \"seed\": 1,"
-        + " \"config\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
+    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"dataset\": \"traffic\","
+        + " \"model\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
     CliRun run = CliRun.of("evaluate", model.toString());
     assertEquals(1, run.exitCode());
-    assertEquals("silica: " + model + ": config.dModel: expected an integer, got \"wide\"\n", run.err());
+    assertEquals("silica: " + model + ": model.dModel: expected an integer, found \"wide\"\n", run.err());
   }
 }

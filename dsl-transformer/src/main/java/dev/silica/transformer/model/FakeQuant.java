@@ -1,0 +1,121 @@
+package dev.silica.transformer.model;
+
+import com.google.common.base.Preconditions;
+import dev.silica.transformer.golden.QuantSpec;
+
+/**
+ * Fake quantization of one activation tensor for quantization-aware training: in quantized modes
+ * the values are rounded to the codes of the tensor's {@link QuantSpec} and returned as reals; the
+ * backward pass is the straight-through estimator, passing the gradient where the input lies
+ * within the representable range and zero where it was clamped. In float modes it is the identity.
+ *
+ * <p>Two kinds: an <em>observed</em> tensor tracks its range with a running min/max (an
+ * exponential moving average of each training batch's extremes, saved as state); softmax
+ * <em>probabilities</em> use the fixed unsigned spec of {@link Quantization#probabilitySpec}.
+ */
+public final class FakeQuant {
+
+  /** The weight of a new batch's extremes in the running range. */
+  static final double MOMENTUM = 0.05;
+
+  private enum Kind { OBSERVED, PROBABILITY }
+
+  private final String name;
+  private final Kind kind;
+  private final Param range;
+  private int bits;
+  private boolean[] inRange;
+
+  private FakeQuant(String name, Kind kind) {
+    this.name = name;
+    this.kind = kind;
+    this.range = kind == Kind.OBSERVED ? Param.buffer(name + ".range", 3) : null;
+  }
+
+  /** A tensor with its own running min/max observer. */
+  public static FakeQuant observed(String name) {
+    return new FakeQuant(name, Kind.OBSERVED);
+  }
+
+  /** Softmax probabilities. */
+  public static FakeQuant probabilities(String name) {
+    return new FakeQuant(name, Kind.PROBABILITY);
+  }
+
+  /** Sets the code width used in quantized modes. */
+  void setBits(int bits) {
+    Preconditions.checkArgument(bits >= 2 && bits <= 16, "bits must be 2..16, got %s", bits);
+    this.bits = bits;
+  }
+
+  /** The tensor's current spec; needs {@link #setBits} and, for an observed tensor, observed data. */
+  public QuantSpec spec() {
+    Preconditions.checkState(bits > 0, "%s: quantization is not enabled", name);
+    if (kind == Kind.PROBABILITY) {
+      return Quantization.probabilitySpec(bits);
+    }
+    double[] r = range.value();
+    Preconditions.checkState(r[2] > 0, "%s: the observer has seen no data", name);
+    return Quantization.activationSpec(r[0], r[1], bits);
+  }
+
+  /** The observer's state (min, max, seen flag), or null for probabilities. */
+  Param rangeState() {
+    return range;
+  }
+
+  /** Observes (when QAT training) and fake-quantizes {@code values}; identity in float modes. */
+  double[] forward(double[] values, Mode mode) {
+    if (!mode.quantized()) {
+      inRange = null;
+      return values;
+    }
+    if (mode.training() && kind == Kind.OBSERVED) {
+      observe(values);
+    }
+    QuantSpec spec = spec();
+    double low = spec.dequantize(spec.format().min());
+    double high = spec.dequantize(spec.format().max());
+    double[] result = new double[values.length];
+    inRange = new boolean[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = Quantization.fake(spec, values[i]);
+      inRange[i] = values[i] >= low && values[i] <= high;
+    }
+    return result;
+  }
+
+  /** The straight-through gradient of the last forward pass. */
+  double[] backward(double[] gradient) {
+    if (inRange == null) {
+      return gradient;
+    }
+    double[] result = new double[gradient.length];
+    for (int i = 0; i < gradient.length; i++) {
+      result[i] = inRange[i] ? gradient[i] : 0;
+    }
+    return result;
+  }
+
+  private void observe(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    double[] r = range.value();
+    if (r[2] == 0) {
+      r[0] = min;
+      r[1] = max;
+      r[2] = 1;
+    } else {
+      r[0] += MOMENTUM * (min - r[0]);
+      r[1] += MOMENTUM * (max - r[1]);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.silica.transformer.model;
+
+import dev.silica.transformer.golden.IntFormat;
+import dev.silica.transformer.golden.QuantSpec;
+
+/**
+ * The quantization rules shared by quantization-aware training and the integer export, so that
+ * both derive identical codes: weights symmetric signed per tensor ({@code S_w = max|W| /
+ * (2^(b-1) - 1)}, zero point 0), biases symmetric at the accumulator scale {@code S_x S_w} in 32
+ * bits, activations asymmetric signed per tensor over an observed range (TFLite's choice of scale
+ * and zero point, {@link QuantSpec#fromRange}), softmax probabilities unsigned with code {@code
+ * 2^b - 1} standing for 1.0.
+ */
+public final class Quantization {
+
+  /** The accumulator width biases are quantized to. */
+  public static final int BIAS_BITS = 32;
+
+  private Quantization() {}
+
+  /** The symmetric spec of a weight tensor. */
+  public static QuantSpec weightSpec(double[] weights, int bits) {
+    double maxAbs = 0;
+    for (double w : weights) {
+      maxAbs = Math.max(maxAbs, Math.abs(w));
+    }
+    return QuantSpec.symmetricFromMaxAbs(maxAbs > 0 ? maxAbs : Double.MIN_NORMAL, bits);
+  }
+
+  /** The spec of a bias added to accumulators of {@code input} times {@code weights} codes. */
+  public static QuantSpec biasSpec(QuantSpec input, QuantSpec weights) {
+    return QuantSpec.symmetric(input.scale() * weights.scale(), BIAS_BITS);
+  }
+
+  /** The asymmetric signed spec of an activation observed over {@code [min, max]}. */
+  public static QuantSpec activationSpec(double min, double max, int bits) {
+    double low = Math.min(min, 0);
+    double high = Math.max(max, 0);
+    if (high - low < 1e-12) {
+      high = low + 1e-12;
+    }
+    return QuantSpec.fromRange(low, high, IntFormat.signed(bits));
+  }
+
+  /** The spec of softmax probabilities: unsigned {@code bits}, scale {@code 1 / (2^bits - 1)}. */
+  public static QuantSpec probabilitySpec(int bits) {
+    return new QuantSpec(1.0 / ((1L << bits) - 1), 0, IntFormat.unsigned(bits));
+  }
+
+  /** {@code x} rounded to the nearest code of {@code spec} (saturated), as a real value. */
+  public static double fake(QuantSpec spec, double x) {
+    return spec.dequantize(spec.quantize(x));
+  }
+
+  /** Every value of {@code values} fake-quantized. */
+  public static double[] fake(QuantSpec spec, double[] values) {
+    double[] result = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      result[i] = fake(spec, values[i]);
+    }
+    return result;
+  }
+}
