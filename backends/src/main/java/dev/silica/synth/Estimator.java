@@ -39,25 +39,33 @@ import java.util.Set;
  *       none for the registers a DSP48E1 absorbs: the input registers of its multiplier (AREG,
  *       BREG) and the product or post-adder register (PREG);
  *   <li>add, sub and neg: a carry chain over the demanded bits above the pass-through low bits,
- *       one LUT per bit (a single one when an operand is constant) and one CARRY4 per four bits;
- *       none for an add of a one-slice product, done in the DSP48E1's post-adder;
+ *       one CARRY4 per four bits and one LUT per bit whose propagate signal is logic: both operand
+ *       bits vary (operands seen through extending resizes; where the narrower one is zero-extended
+ *       the other's bit is a wire, where it is sign-extended each bit up to the wider operand's top
+ *       needs a LUT, and above both the top bit's LUT serves all). A single LUT when an operand is
+ *       constant; none for an add of a one-slice product, done in the DSP48E1's post-adder;
  *   <li>ordered comparisons: a carry chain between two variables, shared with a subtraction of the
- *       same operands (Yosys's {@code alumacc}); against a constant, a LUT tree;
+ *       same operands (Yosys's {@code alumacc}); against a constant, a LUT tree over the top bits
+ *       that decide it ({@link ConstantComparison}: a signed {@code x < 0} is the sign bit);
  *   <li>multipliers: none by a constant power of two (a shift); DSP48E1 slices when both operands
  *       have at least 2 bits and the product at least 9 (Yosys's {@code mul2dsp} thresholds), one
- *       per 25x18 signed tile, with fabric adders between columns of slices; below that, a LUT
- *       array of A*B+A+B+2 LUTs and (A+B)/4 CARRY4;
+ *       per 25x18 signed tile, with fabric adders between columns of slices; below that, Yosys's
+ *       {@code maccmap}: an AND per partial-product bit, two LUTs per full adder reducing the A*B
+ *       bits to two rows of A+B bits, and an A+B-bit carry chain;
  *   <li>trees of 2:1 multiplexers: per bit, one LUT6 per five inputs (data leaves and selects);
- *       none for a multiplexer between a value and zero that feeds an adder (an AND gate inside the
- *       adder's LUTs);
+ *       a select that is a comparison against a constant read by nothing else counts as the bits
+ *       deciding it, built into each bit's LUT when they leave room for a data bit (saturation
+ *       logic); none for a multiplexer between a value and zero that feeds an adder (an AND gate
+ *       inside the adder's LUTs);
  *   <li>bitwise and reduction logic: one LUT6 per five inputs beyond the first; equality one LUT
  *       per three bit pairs plus the reduction; dynamic shifts a 4:1 mux per bit per two stages;
  *   <li>memories: block RAM (RAMB18, or RAMB36 when it takes fewer sites) for synchronous reads
  *       of {@code BLOCK} memories and of {@code AUTO} memories above {@value #AUTO_BRAM_MIN_BITS}
  *       bits; otherwise distributed RAM (RAM64M/RAM32M: four LUTs per three or six bits per 64 or
  *       32 words) or a LUT ROM (one LUT per 64 words for each distinct data bit that is neither
- *       constant nor an address bit, see {@link RomColumns}), plus one FF per bit of each
- *       synchronous read port.
+ *       constant nor an address bit, see {@link RomColumns}; none when at most five address bits
+ *       feed an adder that alone reads the ROM, whose LUTs take the column beside the other
+ *       operand's bit), plus one FF per bit of each synchronous read port.
  * </ul>
  *
  * <p>Wiring (slices, concatenation, resizes, casts, constant shifts, inverters) costs nothing.
@@ -105,6 +113,8 @@ public final class Estimator {
   private final Map<String, Integer> zeroBitsMemo = new HashMap<>();
   /** The operand pairs (minuend, subtrahend) of the subtractions synthesis keeps. */
   private final Set<List<String>> subtractions = new HashSet<>();
+  /** Comparisons against constants built into the LUTs of the multiplexers they select. */
+  private final Set<String> absorbedSelects = new HashSet<>();
   private final Signals signals;
   private final int levels;
 
@@ -128,6 +138,12 @@ public final class Estimator {
     for (Node n : top.nodes()) {
       if (n.op() instanceof Op.Binary b && b.kind() == Op.BinaryKind.SUB && demanded.width(n.name()) > 0) {
         subtractions.add(List.of(b.a(), b.b()));
+      }
+    }
+    for (Node n : top.nodes()) {
+      if (absorbedSelect(n.name()).isPresent()
+          && readingNodes.get(n.name()).stream().allMatch(r -> r.op() instanceof Op.Mux m && m.sel().equals(n.name()))) {
+        absorbedSelects.add(n.name());
       }
     }
     for (Register r : top.registers()) {
@@ -265,20 +281,26 @@ public final class Estimator {
             switch (op.kind()) {
               case ADD, SUB -> {
                 if (!isDspPostAdder(n)) {
-                  carryChain(Math.min(w, demandedTop(n) + 1) - passThroughBits(op), bothVariable);
+                  int width = Math.min(w, demandedTop(n) + 1) - passThroughBits(op);
+                  add(Resource.CARRY4, IntMath.divide(width, 4, RoundingMode.CEILING));
+                  add(Resource.LUT_AS_LOGIC, bothVariable ? Math.min(width, varyingSumBits(op)) : 1);
                 }
               }
               case LT, LE, GT, GE -> {
-                if (sharesASubtractor(op)) {
+                if (sharesASubtractor(op) || absorbedSelects.contains(n.name())) {
                   return null;
                 }
                 if (bothVariable) {
                   carryChain(w, true);
                 } else {
-                  add(Resource.LUT_AS_LOGIC, Math.max(1, lutTree(w)));
+                  add(Resource.LUT_AS_LOGIC, lutTree(constantComparison(op).orElseThrow().decidingBits()));
                 }
               }
-              case EQ, NE -> add(Resource.LUT_AS_LOGIC, IntMath.divide(w, bothVariable ? 3 : 6, RoundingMode.CEILING) + lutTree(IntMath.divide(w, 3, RoundingMode.CEILING)));
+              case EQ, NE -> {
+                if (!absorbedSelects.contains(n.name())) {
+                  add(Resource.LUT_AS_LOGIC, IntMath.divide(w, bothVariable ? 3 : 6, RoundingMode.CEILING) + lutTree(IntMath.divide(w, 3, RoundingMode.CEILING)));
+                }
+              }
               case MUL -> multiplier(op, n);
               case AND, OR, XOR -> add(Resource.LUT_AS_LOGIC, bothVariable && readers.getOrDefault(n.name(), 0) != 1 ? demanded.width(n.name()) : 0);
               case SHL, SHR, SRA -> add(Resource.LUT_AS_LOGIC, w * IntMath.divide(IntMath.log2(w, RoundingMode.CEILING), 2, RoundingMode.CEILING));
@@ -328,6 +350,34 @@ public final class Estimator {
     // With a constant operand the carry chain's inputs are the variable bits themselves; only the
     // lowest bit needs an inverter.
     add(Resource.LUT_AS_LOGIC, bothVariable ? width : 1);
+  }
+
+  /**
+   * The bits of a sum whose carry-chain LUT computes something: below both operands' own widths
+   * (before an extending resize) both bits vary; above the narrower one, a zero-extended operand
+   * leaves the other's bit as the propagate signal (a wire), while a sign-extended one needs a LUT
+   * per bit up to the wider operand's top. Above both, every bit repeats the top bit's propagate
+   * signal, which synthesis builds once.
+   */
+  private int varyingSumBits(Op.Binary op) {
+    Extension a = extension(op.a());
+    Extension b = extension(op.b());
+    Extension narrow = a.bits() <= b.bits() ? a : b;
+    Extension wide = narrow == a ? b : a;
+    return narrow.signed() ? wide.bits() : narrow.bits();
+  }
+
+  /** A signal's own width, seen through extending resizes, and whether it is sign-extended. */
+  private record Extension(int bits, boolean signed) {}
+
+  private Extension extension(String name) {
+    Node n = nodes.get(name);
+    while (n != null && n.op() instanceof Op.Resize r && r.width() >= type(r.a()).width()) {
+      name = r.a();
+      n = nodes.get(name);
+    }
+    Type t = type(name);
+    return new Extension(t.width(), t.signed());
   }
 
   /** The highest demanded bit of a node (its top bit when nothing is known). */
@@ -482,8 +532,10 @@ public final class Estimator {
     }
     int a = effectiveWidth(mul.a(), product);
     int b = effectiveWidth(mul.b(), product);
-    // A LUT array: a partial-product bit per LUT, plus A+B+2 for the carry-chain adders summing them.
-    add(Resource.LUT_AS_LOGIC, a * b + a + b + 2);
+    // Yosys's maccmap: an AND per partial-product bit, full adders (a sum LUT and a carry LUT each)
+    // reducing the A*B bits to two rows of A+B bits, and one carry-chain adder for the two rows.
+    int fullAdders = Math.max(0, a * b - 2 * (a + b));
+    add(Resource.LUT_AS_LOGIC, a * b + 2 * fullAdders + a + b);
     add(Resource.CARRY4, IntMath.divide(a + b, 4, RoundingMode.CEILING));
   }
 
@@ -522,7 +574,15 @@ public final class Estimator {
 
   private void collectMuxInputs(Node mux, Set<String> inputs) {
     Op.Mux m = (Op.Mux) mux.op();
-    inputs.add(m.sel());
+    if (absorbedSelects.contains(m.sel())) {
+      ConstantComparison select = constantComparison((Op.Binary) nodes.get(m.sel()).op()).orElseThrow();
+      int w = type(select.variable()).width();
+      for (int bit = w - select.decidingBits(); bit < w; bit++) {
+        inputs.add(select.variable() + "[" + bit + "]");
+      }
+    } else {
+      inputs.add(m.sel());
+    }
     for (String arm : List.of(m.whenTrue(), m.whenFalse())) {
       Node armNode = nodes.get(arm);
       if (armNode != null && armNode.op() instanceof Op.Mux && isInnerMux(armNode)) {
@@ -533,9 +593,54 @@ public final class Estimator {
     }
   }
 
+  /**
+   * The comparison against a constant that selects a multiplexer and nothing else, when the bits
+   * deciding it fit one LUT beside a data bit: synthesis builds the comparison into the LUT of each
+   * multiplexed bit (saturation: {@code x > 7 ? 7 : x < -8 ? -8 : x}).
+   */
+  private Optional<ConstantComparison> absorbedSelect(String select) {
+    Node n = nodes.get(select);
+    if (n == null || !(n.op() instanceof Op.Binary b) || readers.getOrDefault(select, 0) != 1 || readOutsideNodes.contains(select)) {
+      return Optional.empty();
+    }
+    return constantComparison(b).filter(c -> c.decidingBits() < LUT_INPUTS);
+  }
+
+  /** {@code op} as a comparison against a constant, if it is one. */
+  private Optional<ConstantComparison> constantComparison(Op.Binary op) {
+    switch (op.kind()) {
+      case EQ, NE, LT, LE, GT, GE -> {
+        return ConstantComparison.of(op, constant(op.a()), constant(op.b()), type(op.a()), type(op.b()));
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<BigInteger> constant(String name) {
+    Node n = nodes.get(name);
+    return n != null && n.op() instanceof Op.Const c ? Optional.of(c.value()) : Optional.empty();
+  }
+
   /** LUT6s in a tree reducing {@code inputs} signals to one. */
   private static int lutTree(int inputs) {
     return inputs <= 1 ? 0 : IntMath.divide(inputs - 1, LUT_INPUTS - 1, RoundingMode.CEILING);
+  }
+
+  /**
+   * Whether an asynchronous ROM read goes into the LUTs of the adder that alone reads it: each
+   * column is a function of at most five address bits, so it fits the adder bit's LUT beside the
+   * other operand's bit.
+   */
+  private boolean mergesIntoAdder(Memory rom, Memory.ReadPort rp) {
+    if (rp.sync() || rom.addressWidth() >= LUT_INPUTS || readOutsideNodes.contains(rp.name())) {
+      return false;
+    }
+    List<Node> users = readingNodes.get(rp.name());
+    return users.size() == 1 && users.get(0).op() instanceof Op.Binary b
+        && (b.kind() == Op.BinaryKind.ADD || b.kind() == Op.BinaryKind.SUB)
+        && !isDspPostAdder(users.get(0));
   }
 
   private void costMemory(Memory m) {
@@ -554,7 +659,9 @@ public final class Estimator {
       RomColumns columns = RomColumns.of(m);
       for (Memory.ReadPort rp : m.readPorts()) {
         add(Resource.FF, rp.sync() ? columns.varying() : 0);
-        add(Resource.LUT_AS_LOGIC, columns.needingLuts() * IntMath.divide(m.depth(), 1 << LUT_INPUTS, RoundingMode.CEILING));
+        if (!mergesIntoAdder(m, rp)) {
+          add(Resource.LUT_AS_LOGIC, columns.needingLuts() * IntMath.divide(m.depth(), 1 << LUT_INPUTS, RoundingMode.CEILING));
+        }
       }
       return;
     }

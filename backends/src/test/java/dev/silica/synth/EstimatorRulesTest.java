@@ -103,6 +103,56 @@ class EstimatorRulesTest {
     assertEquals(2, RomColumns.of(rom).varying(), "two distinct non-constant columns to register");
   }
 
+  @Test
+  void aSignedComparisonWithZeroIsTheSignBit() {
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Negative")
+        .in("x", Type.s(8))
+        .constant("zero", Type.s(8), 0)
+        .node("negative", bin(Op.BinaryKind.LT, "x", "zero"))
+        .out("o", "negative")
+        .build()));
+    assertEquals(0, t.used(Resource.LUT));
+  }
+
+  @Test
+  void saturationBuildsItsBoundChecksIntoEachOutputBitsLut() {
+    // x > 7 and x < -8 depend on x[7:3] only; each output bit is a function of those five bits and
+    // its own: one LUT6 per bit, no LUTs for the comparisons.
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Saturate")
+        .in("x", Type.s(8))
+        .constant("max", Type.s(4), 7)
+        .constant("min", Type.s(4), -8)
+        .node("over", bin(Op.BinaryKind.GT, "x", "max"))
+        .node("under", bin(Op.BinaryKind.LT, "x", "min"))
+        .node("low", new Op.Resize("x", 4))
+        .node("clipped", new Op.Mux("over", "max", "low"))
+        .node("saturated", new Op.Mux("under", "min", "clipped"))
+        .out("o", "saturated")
+        .build()));
+    assertEquals(4, t.used(Resource.LUT));
+  }
+
+  @Test
+  void aSumNeedsLutsOnlyWhereBothOperandBitsVary() {
+    // 12-bit sums: above a zero-extended 4-bit operand the other's bits go straight to the carry
+    // chain; a sign-extended one needs a LUT up to the wider operand's top bit, and no more.
+    ResourceTable unsigned = Estimator.estimate(IrBuilder.design(IrBuilder.module("ZeroExtended")
+        .in("a", Type.u(4)).in("b", Type.u(8))
+        .node("a12", new Op.Resize("a", 12)).node("b12", new Op.Resize("b", 12))
+        .node("sum", bin(Op.BinaryKind.ADD, "a12", "b12"))
+        .out("o", "sum")
+        .build()));
+    ResourceTable signed = Estimator.estimate(IrBuilder.design(IrBuilder.module("SignExtended")
+        .in("a", Type.s(4)).in("b", Type.s(8))
+        .node("a12", new Op.Resize("a", 12)).node("b12", new Op.Resize("b", 12))
+        .node("sum", bin(Op.BinaryKind.ADD, "a12", "b12"))
+        .out("o", "sum")
+        .build()));
+    assertEquals(4, unsigned.used(Resource.LUT));
+    assertEquals(8, signed.used(Resource.LUT));
+    assertEquals(3, signed.used(Resource.CARRY4));
+  }
+
   private static ImmutableList<BigInteger> words(int... values) {
     return Arrays.stream(values).mapToObj(BigInteger::valueOf).collect(ImmutableList.toImmutableList());
   }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * exact. LUT and FF must be within each generator's tolerance below, or within {@value
  * #ABSOLUTE_SLACK} elements for tiny designs.
  *
- * <p>The tolerances are the largest errors measured over the whole sweep ({@link ResourceTables}),
- * rounded up to the next 5%, so the estimator cannot get worse unnoticed. The goal of issue 3 is
+ * <p>The tolerances are the largest errors measured over the whole sweep ({@link ResourceTables}) on
+ * designs more than {@value #ABSOLUTE_SLACK} elements apart, rounded up to the next 5% (10% at
+ * least), so the estimator cannot get worse unnoticed. The goal of issue 3 is
  * 10% on every generator; where a tolerance is wider, the comment says what the estimator misses,
  * or that it has not been analysed yet. The table is printed for the record.
  */
@@ -35,28 +36,32 @@ class EstimatorVersusYosysTest {
           .put("counter", new Tolerance(10, 10))
           .put("mac", new Tolerance(10, 10))
           .put("avgpool", new Tolerance(10, 10))
+          .put("relu", new Tolerance(10, 10))
           // not analysed yet: the constant-coefficient set (-3,7,100,7,-3) is over- then under-costed
           .put("fir", new Tolerance(20, 15))
           // sign-bit copies in a shifted product register are counted as flip-flops (Yosys merges them)
-          .put("residual-add", new Tolerance(15, 25))
-          // not analysed yet: fabric adders after a multi-slice product, and double rounding's muxes
-          .put("requant", new Tolerance(30, 15))
-          // lut multipliers: Yosys turns the shift-add chain into a $macc adder tree (far fewer
-          // CARRY4), costed here as the chain; packed: the correction terms, not analysed yet
+          .put("residual-add", new Tolerance(20, 25))
+          // a wide value's saturation bounds are costed as balanced LUT trees, which Yosys does not
+          // reach (a third fewer LUTs on the shift roundings); double rounding's FFs not analysed
+          .put("requant", new Tolerance(40, 15))
+          // lut: the generator's chain of shifted-and-gated adds is one $macc for Yosys (full adders,
+          // few CARRY4), costed here as a chain of carry-chain adders; dsp: the operand registers
+          // passed from PE to PE, which Yosys also moves into the slices' A/B registers; packed:
+          // the correction terms, not analysed yet
           .put("systolic", new Tolerance(30, 15))
           // not analysed yet: the single-MAC layers at 4 and 6 bits (the large ones are within 10%)
-          .put("linear", new Tolerance(40, 25))
+          .put("linear", new Tolerance(30, 25))
           // not analysed yet: i-exp at 4 bits (the 8-bit i-exp and the LUT methods are within 16%)
           .put("softmax", new Tolerance(40, 10))
           // the square root's one-hot bit register has constant zeros between its bits, which only
-          // a per-bit known-zero analysis finds (the estimator knows constant low bits)
-          .put("layernorm", new Tolerance(40, 30))
-          // 3 LUTs apart on designs of 4 to 8 LUTs
-          .put("relu", new Tolerance(40, 10))
-          // 10 LUTs apart on 17: not analysed yet (likely the 4-word coefficient ROMs)
-          .put("batchnorm", new Tolerance(65, 10))
-          // not analysed yet: 8 lanes of ROM + saturating add; Yosys needs ~8 LUTs a lane at 4 bits
-          .put("posenc", new Tolerance(145, 10))
+          // a per-bit known-zero analysis finds (the estimator knows constant low bits); Yosys keeps
+          // the sum of squares in the DSP's P register, not modelled
+          .put("layernorm", new Tolerance(35, 30))
+          // 5 LUTs apart on 13 to 17: the 4-word coefficient ROMs and the 2-bit channel counter
+          .put("batchnorm", new Tolerance(25, 10))
+          // the encoding ROMs' words are narrower than their declared width (constant top columns),
+          // which makes the adders' top bits wires for Yosys; the estimator costs the declared width
+          .put("posenc", new Tolerance(55, 10))
           .buildOrThrow();
 
   static final int ABSOLUTE_SLACK = 2;
