@@ -32,6 +32,16 @@ final class Literals {
     return value.signum() < 0 ? "-" + magnitude : magnitude;
   }
 
+  /**
+   * {@code value} as a literal that may stand as an operand: a negative one is parenthesized, since
+   * a unary minus after another operator is either outside the grammar ({@code &-200'sh1} is a
+   * syntax error for Icarus) or a different token ({@code --32'sd5} is a decrement for Verilator).
+   */
+  static String operand(BigInteger value, Type type) {
+    String literal = of(value, type);
+    return literal.startsWith("-") ? "(" + literal + ")" : literal;
+  }
+
   /** The bits of {@code value} in {@code type}, as hexadecimal digits of a memory file word. */
   static String hexWord(BigInteger value, Type type) {
     BigInteger bits = value.signum() < 0 ? value.add(BigInteger.ONE.shiftLeft(type.width())) : value;

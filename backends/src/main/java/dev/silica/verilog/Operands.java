@@ -30,10 +30,10 @@ final class Operands {
     return signals.asMap().get(name).type();
   }
 
-  /** The signal as it is: its identifier, or its literal. */
+  /** The signal as it is: its identifier, or its literal (parenthesized when negative). */
   String ref(String name) {
     BigInteger constant = constant(name);
-    return constant != null ? Literals.of(constant, type(name)) : identifier.apply(name);
+    return constant != null ? Literals.operand(constant, type(name)) : identifier.apply(name);
   }
 
   /**
@@ -49,7 +49,7 @@ final class Operands {
     }
     BigInteger constant = constant(name);
     if (constant != null) {
-      return Literals.of(constant, t.withWidth(width));
+      return Literals.operand(constant, t.withWidth(width));
     }
     String id = identifier.apply(name);
     if (!t.signed()) {
@@ -58,6 +58,22 @@ final class Operands {
     String sign = bit(name, t.width() - 1);
     String copies = extra == 1 ? sign : "{" + extra + "{" + sign + "}}";
     return "$signed({" + copies + ", " + id + "})";
+  }
+
+  /**
+   * The signal as the amount of a shift of a {@code width}-bit value. A constant amount is written
+   * as {@code min(amount, width)} in the fewest bits, which shifts the same: Verilator rejects
+   * constant amounts wider than 32 bits ("Value too wide for 32-bits", "Shifting of by over 32-bit
+   * number isn't supported"). A variable amount of any width already shifts everything out on both
+   * tools and is used as it is.
+   */
+  String shiftAmount(String name, int width) {
+    BigInteger constant = constant(name);
+    if (constant == null) {
+      return identifier.apply(name);
+    }
+    Type amount = Type.u(32 - Integer.numberOfLeadingZeros(width));
+    return Literals.of(constant.min(BigInteger.valueOf(width)), amount);
   }
 
   /** Bit {@code index} of the signal, as an unsigned one-bit expression. */
