@@ -16,6 +16,9 @@ import java.util.function.UnaryOperator;
  */
 final class Operands {
 
+  /** The widest shift amount Verilator takes whatever its value. */
+  private static final int MAX_SHIFT_AMOUNT_BITS = 32;
+
   private final Signals signals;
   private final Map<String, Node> nodes;
   private final UnaryOperator<String> identifier;
@@ -61,19 +64,26 @@ final class Operands {
   }
 
   /**
-   * The signal as the amount of a shift of a {@code width}-bit value. A constant amount is written
-   * as {@code min(amount, width)} in the fewest bits, which shifts the same: Verilator rejects
-   * constant amounts wider than 32 bits ("Value too wide for 32-bits", "Shifting of by over 32-bit
-   * number isn't supported"). A variable amount of any width already shifts everything out on both
-   * tools and is used as it is.
+   * The signal as the amount of a shift of a {@code width}-bit value, in at most 32 bits: Verilator
+   * rejects amounts wider than that once it knows their value ("Value too wide for 32-bits",
+   * "Shifting of by over 32-bit number isn't supported"), which it also does for a wire computed
+   * from constants. A constant amount is written as {@code min(amount, width)} in the fewest bits; a
+   * wider variable one saturates, {@code (|n[39:3] ? 3'd5 : n[2:0])}. Both shift the same: by
+   * {@code width} or more, every bit goes out.
    */
   String shiftAmount(String name, int width) {
+    Type t = type(name);
+    Type saturated = Type.u(32 - Integer.numberOfLeadingZeros(width));
     BigInteger constant = constant(name);
-    if (constant == null) {
+    if (constant != null) {
+      return Literals.of(constant.min(BigInteger.valueOf(width)), saturated);
+    }
+    if (t.width() <= MAX_SHIFT_AMOUNT_BITS) {
       return identifier.apply(name);
     }
-    Type amount = Type.u(32 - Integer.numberOfLeadingZeros(width));
-    return Literals.of(constant.min(BigInteger.valueOf(width)), amount);
+    int low = saturated.width();
+    return "(|" + bits(name, t.width() - 1, low) + " ? " + Literals.of(BigInteger.valueOf(width), saturated)
+        + " : " + bits(name, low - 1, 0) + ")";
   }
 
   /** Bit {@code index} of the signal, as an unsigned one-bit expression. */

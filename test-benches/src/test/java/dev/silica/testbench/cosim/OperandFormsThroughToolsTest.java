@@ -74,8 +74,9 @@ class OperandFormsThroughToolsTest {
       """;
 
   /**
-   * Shifts by constants below, at and far beyond the width (with amount types up to 154 bits), and
-   * by a variable amount wider than 32 bits, of signed and unsigned values.
+   * Shifts by constants below, at and far beyond the width (with amount types up to 154 bits), by a
+   * variable amount wider than 32 bits, and by a wide amount that the tool can fold to a constant,
+   * of signed and unsigned values.
    */
   private static final String SHIFT_AMOUNTS = """
       design shift_amounts
@@ -94,11 +95,14 @@ class OperandFormsThroughToolsTest {
         out shl_u_wide : u5
         out shr_s_wide : s5
         out sra_s_wide : s5
+        out shl_u_folded : u5
         three : u2 = const 3
         four : u8 = const 4
         five : u3 = const 5
         huge72 : u72 = const 1528597776791884401690
         huge154 : u154 = const 15987000579782090031236256028236014290912804082
+        minus_five : s72 = const -5
+        folded : u72 = cast minus_five, unsigned
         shl_u_3_0 : u5 = shl u, three
         shr_s_4_0 : s5 = shr s, four
         sra_u_4_0 : u5 = sra u, four
@@ -110,6 +114,7 @@ class OperandFormsThroughToolsTest {
         shl_u_wide_0 : u5 = shl u, wide
         shr_s_wide_0 : s5 = shr s, wide
         sra_s_wide_0 : s5 = sra s, wide
+        shl_u_folded_0 : u5 = shl u, folded
         connect shl_u_3 = shl_u_3_0
         connect shr_s_4 = shr_s_4_0
         connect sra_u_4 = sra_u_4_0
@@ -121,6 +126,7 @@ class OperandFormsThroughToolsTest {
         connect shl_u_wide = shl_u_wide_0
         connect shr_s_wide = shr_s_wide_0
         connect sra_s_wide = sra_s_wide_0
+        connect shl_u_folded = shl_u_folded_0
       }
       """;
 
