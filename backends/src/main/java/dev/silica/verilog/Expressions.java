@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
  * The right-hand side of one node's wire, written so that Verilog computes exactly what the width
  * table says: operands are extended explicitly to a common width before arithmetic and comparison
  * (so no context rule and no unsigned operand can change a result), {@code $signed} marks the
- * arithmetic right shift of an unsigned value, constant shifts are bit selections.
+ * arithmetic right shift of an unsigned value, constant shifts are bit selections. Where a tool
+ * goes wrong on a plain form, the form that works is written instead (docs/tool-bugs.md): shift
+ * amounts of at most 32 bits ({@link Operands#shiftAmount}), signed {@code <=} and {@code >=}
+ * spelled out, negative literal operands in parentheses.
  */
 final class Expressions implements Op.Visitor<String> {
 
