@@ -8,7 +8,10 @@ import com.google.common.base.Preconditions;
  * {@code y = clamp(round((t_a + t_b) / 2^G) + zp_y)} with {@code t_a = round((a - zp_a) m_a /
  * 2^n_a)}, {@code m_a / 2^n_a ~ S_a / S_y 2^G} (likewise {@code b}). {@code G} guard bits keep a
  * fraction of each rescaled operand so the sum is rounded once; with {@code G = 0} each operand is
- * rounded on its own.
+ * rounded on its own. {@link #singleRounding} takes shift-free multipliers {@code m_a = round(S_a /
+ * S_y 2^G)}: the products are exact, summed in a wide accumulator with {@code G} fraction bits and
+ * rounded once, so the result is the rounded real sum unless it lies within about {@code 2^-G}
+ * output steps of a rounding tie.
  *
  * <h2>Measured error</h2>
  *
@@ -24,6 +27,9 @@ import com.google.common.base.Preconditions;
  * </table>
  */
 public final class ResidualAdd {
+
+  /** The most guard bits: a 9-bit operand times a multiplier of a few times {@code 2^30} fits 64 bits. */
+  public static final int MAX_GUARD_BITS = 30;
 
   private final QuantSpec a;
   private final QuantSpec b;
@@ -41,10 +47,29 @@ public final class ResidualAdd {
         DyadicMultiplier.of(Math.scalb(b.scale() / output.scale(), guardBits), multiplierBits), guardBits);
   }
 
+  /**
+   * The single-rounding residual add: shift-free multipliers {@code round(S / S_y 2^G)} for both
+   * operands, so the one rounding is that of the sum.
+   */
+  public static ResidualAdd singleRounding(QuantSpec a, QuantSpec b, QuantSpec output, int guardBits) {
+    return new ResidualAdd(a, b, output, integerMultiplier(a.scale() / output.scale(), guardBits),
+        integerMultiplier(b.scale() / output.scale(), guardBits), guardBits);
+  }
+
+  private static DyadicMultiplier integerMultiplier(double ratio, int guardBits) {
+    long multiplier = Math.round(Math.scalb(ratio, guardBits));
+    if (multiplier <= 0) {
+      throw new IllegalArgumentException(
+          String.format("scale ratio %s rounds to zero with %d guard bits", ratio, guardBits));
+    }
+    return new DyadicMultiplier(multiplier, 0);
+  }
+
   /** A residual add with its multipliers already derived (as read back from a model file). */
   public ResidualAdd(QuantSpec a, QuantSpec b, QuantSpec output, DyadicMultiplier multiplierA,
       DyadicMultiplier multiplierB, int guardBits) {
-    Preconditions.checkArgument(guardBits >= 0 && guardBits <= 16, "guard bits must be 0..16, got %s", guardBits);
+    Preconditions.checkArgument(guardBits >= 0 && guardBits <= MAX_GUARD_BITS, "guard bits must be 0..%s, got %s",
+        MAX_GUARD_BITS, guardBits);
     this.a = a;
     this.b = b;
     this.output = output;

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * {
- *   "format": "silica-forecaster/1",
+ *   "format": "silica-forecaster/2",
  *   "dataset": "airquality" | "traffic",
  *   "model": {"window": n, "features": m, "dModel": d, "ffnFactor": 4, "layers": 1, "heads": 1},
  *   "bits": 4 | 6 | 8 | 0 (float only),
@@ -53,8 +53,12 @@ import java.util.Map;
  */
 public final class ModelFile {
 
-  /** The format tag this class writes and accepts. */
-  public static final String FORMAT = "silica-forecaster/1";
+  /**
+   * The format tag this class writes and accepts. Version 2: the head keeps its accumulator (no
+   * {@code head.out} tensor or head requantizer), residual adds round once, BatchNorm multipliers
+   * are wider; version 1 files must be retrained.
+   */
+  public static final String FORMAT = "silica-forecaster/2";
 
   private ModelFile() {}
 
@@ -179,7 +183,8 @@ public final class ModelFile {
   private static TrainedModel fromJson(JsonFields root) {
     String format = root.string("format");
     if (!format.equals(FORMAT)) {
-      throw new ModelFormatException("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
+      throw new ModelFormatException("format",
+          "expected \"" + FORMAT + "\", found \"" + format + "\" (retrain the model with this version of silica)");
     }
     Dataset dataset;
     try {
