@@ -119,4 +119,42 @@ class ElementwiseTest {
     assertEquals(0, add.apply(0, 0));
     assertEquals(-1, add.apply(-8, 7));
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 8})
+  void singleRoundingResidualAddIsTheRoundedRealSumOfEveryCodePairAwayFromTies(int bits) {
+    double step = 4.0 / (1 << (bits - 1));
+    QuantSpec a = new QuantSpec(step * 0.7, 1, IntFormat.signed(bits));
+    QuantSpec b = new QuantSpec(step * 1.3, -2, IntFormat.signed(bits));
+    QuantSpec out = new QuantSpec(step * 1.1, 3, IntFormat.signed(bits));
+    ResidualAdd add = ResidualAdd.singleRounding(a, b, out, 30);
+    assertEquals(0, add.multiplierA().shift());
+    assertEquals(0, add.multiplierB().shift());
+    assertEquals(30, add.guardBits());
+    int nearTies = 0;
+    for (long codeA = a.format().min(); codeA <= a.format().max(); codeA++) {
+      for (long codeB = b.format().min(); codeB <= b.format().max(); codeB++) {
+        double real = (a.dequantize(codeA) + b.dequantize(codeB)) / out.scale();
+        double fraction = real - Math.floor(real);
+        if (Math.abs(fraction - 0.5) < 1e-6) {
+          nearTies++;
+          continue;
+        }
+        long expected = out.format().saturate(Math.round(real) + out.zeroPoint());
+        assertEquals(expected, add.apply((int) codeA, (int) codeB), "codes " + codeA + ", " + codeB);
+      }
+    }
+    assertTrue(nearTies < (1 << (2 * bits)) / 100, nearTies + " pairs near a tie");
+  }
+
+  @Test
+  void singleRoundingResidualAddRoundsTheExactIntegerSumHalfUp() {
+    QuantSpec a = new QuantSpec(0.5, 0, IntFormat.signed(4));
+    QuantSpec out = new QuantSpec(1, 0, IntFormat.signed(4));
+    ResidualAdd add = ResidualAdd.singleRounding(a, a, out, 2);
+    assertEquals(2, add.multiplierA().multiplier(), "0.5 at 2 guard bits");
+    assertEquals(1, add.apply(1, 0), "+0.5 rounds up");
+    assertEquals(0, add.apply(-1, 0), "-0.5 rounds up");
+    assertEquals(1, add.apply(1, 1), "0.5 + 0.5 is exact");
+  }
 }

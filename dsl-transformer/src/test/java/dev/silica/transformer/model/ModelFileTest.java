@@ -142,9 +142,17 @@ class ModelFileTest {
   }
 
   @Test
+  void aVersionOneFileIsRejectedByItsFormatField() {
+    ModelFormatException e = rejected(json -> json.addProperty("format", "silica-forecaster/1"));
+    assertEquals("format", e.field());
+    assertEquals("expected \"silica-forecaster/2\", found \"silica-forecaster/1\" (retrain the model with this "
+        + "version of silica)", e.problem());
+  }
+
+  @Test
   void brokenJsonSyntaxIsReportedWithItsPosition() {
     ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> ModelFile.fromJson(new StringReader("{\"format\": \"silica-forecaster/1\",\n \"dataset\" \"traffic\"}")));
+        () -> ModelFile.fromJson(new StringReader("{\"format\": \"silica-forecaster/2\",\n \"dataset\" \"traffic\"}")));
     assertEquals("(syntax)", e.field());
     assertEquals(true, e.problem().contains("line 2"), e.problem());
   }

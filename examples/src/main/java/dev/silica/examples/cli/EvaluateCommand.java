@@ -39,6 +39,9 @@ final class EvaluateCommand implements Runnable {
 
   @Override
   public void run() {
+    if (blocks != null && blocks < 1) {
+      throw new ParameterError("--blocks must be >= 1, got " + blocks);
+    }
     if (!Files.isRegularFile(model)) {
       throw new UserError("no such model file: " + model);
     }
@@ -49,9 +52,6 @@ final class EvaluateCommand implements Runnable {
       throw new UserError(model + ": " + e.getMessage());
     } catch (IOException e) {
       throw new UserError("cannot read " + model + ": " + e.getMessage());
-    }
-    if (blocks != null && blocks < 1) {
-      throw new ParameterError("--blocks must be >= 1, got " + blocks);
     }
     if (blocks != null && !trained.isQuantized()) {
       throw new UserError("--blocks: " + model + " is a float-only model with no integer inference");
