@@ -35,7 +35,7 @@ import java.util.Set;
  * remains is rounding the QAT model does in floating point: every requantization multiplier is a
  * 31-bit Q31 and the folded BatchNorm coefficients have {@value
  * QuantizedModel#NORM_COEFFICIENT_BITS} bits, so a code differs only where the real value lies
- * within about {@code 2^-20} steps of a rounding tie. {@link #trace} gives every block's output
+ * within a tiny fraction of a step (about {@code 2^-16} at most) of a rounding tie. {@link #trace} gives every block's output
  * codes, which {@link BlockComparison} compares with the QAT model's.
  */
 public final class IntegerForecaster {

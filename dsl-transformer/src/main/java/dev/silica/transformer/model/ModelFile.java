@@ -43,8 +43,9 @@ import java.util.Map;
  *
  * <p>Weights are symmetric (zero point 0) with {@code bits} bits; biases are int32 codes at scale
  * {@code inputScale * weightScale}. {@code constants} holds every other integer of the integer-only
- * model: requantizer {@code [multiplier, shift]} pairs from {@code QuantizeMultiplier} (the
- * attention scale folded into the score requantizer), the positional-encoding ROM, the softmax
+ * model: requantizer {@code [multiplier, shift]} pairs from {@code QuantizeMultiplier} for every
+ * linear layer but the head, whose accumulator is the forecast (the attention scale folded into
+ * the score requantizer), the positional-encoding ROM, the softmax
  * exponential tables, the residual adds' rescalings and the folded BatchNorm multipliers, offsets
  * and shift ({@link QuantizedModel} lists the names). Reading builds the {@link
  * IntegerForecaster}, so a file whose integers do not fit their shapes or widths is rejected. Any

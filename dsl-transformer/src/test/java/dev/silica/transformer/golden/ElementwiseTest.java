@@ -80,11 +80,21 @@ class ElementwiseTest {
   }
 
   private static ErrorStats residualError(int bits, int multiplierBits, int guardBits) {
+    return residualError(bits, multiplierBits + "-bit multipliers", guardBits,
+        (a, b, out) -> new ResidualAdd(a, b, out, multiplierBits, guardBits));
+  }
+
+  /** Builds the residual add under test from its operand and output specs. */
+  private interface ResidualAddFactory {
+    ResidualAdd of(QuantSpec a, QuantSpec b, QuantSpec out);
+  }
+
+  private static ErrorStats residualError(int bits, String multipliers, int guardBits, ResidualAddFactory factory) {
     double step = 4.0 / (1 << (bits - 1));
     QuantSpec a = new QuantSpec(step * 0.7, 1, IntFormat.signed(bits));
     QuantSpec b = new QuantSpec(step * 1.3, -2, IntFormat.signed(bits));
     QuantSpec out = new QuantSpec(step * 1.5, 0, IntFormat.signed(bits));
-    ResidualAdd add = new ResidualAdd(a, b, out, multiplierBits, guardBits);
+    ResidualAdd add = factory.of(a, b, out);
     Random random = new Random(33);
     ErrorStats stats = new ErrorStats();
     for (int i = 0; i < 50_000; i++) {
@@ -93,8 +103,8 @@ class ElementwiseTest {
       double real = (a.dequantize(codeA) + b.dequantize(codeB)) / out.scale();
       stats.add(add.apply(codeA, codeB), Math.max(out.format().min(), Math.min(out.format().max(), real)));
     }
-    System.out.printf("residual-add b=%d m=%d bits G=%d: max abs %.4f LSB, mean abs %.4f LSB%n", bits,
-        multiplierBits, guardBits, stats.maxAbs(), stats.meanAbs());
+    System.out.printf("residual-add b=%d %s G=%d: max abs %.4f LSB, mean abs %.4f LSB%n", bits, multipliers,
+        guardBits, stats.maxAbs(), stats.meanAbs());
     return stats;
   }
 
@@ -102,6 +112,14 @@ class ElementwiseTest {
   @ValueSource(ints = {4, 6, 8})
   void residualAddWithGuardBitsRoundsOnceToWithinHalfAnLsbPlusAHundredth(int bits) {
     assertTrue(residualError(bits, 16, 4).maxAbs() <= 0.5 + 2 * 0x1p-5 + 0.01);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 6, 8})
+  void singleRoundingResidualAddIsWithinHalfAnLsbPlusItsMultipliersRounding(int bits) {
+    ErrorStats stats = residualError(bits, "shift-free multipliers", 30, (a, b, out) -> ResidualAdd.singleRounding(a, b,
+        out, 30));
+    assertTrue(stats.maxAbs() <= 0.5 + 1e-6);
   }
 
   @ParameterizedTest

@@ -103,6 +103,20 @@ class ModelFileTest {
   }
 
   @Test
+  void aResidualMultiplierThatWouldOverflowIsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
+        .getAsJsonArray("layer0.residual2.add").set(0, new JsonPrimitive(1L << 58)));
+    assertEquals("integer.constants.layer0.residual2.add: a rescaled operand would overflow 62 bits", e.getMessage());
+  }
+
+  @Test
+  void theHeadHasNoRequantizer() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants").add("head.requantizer",
+        new JsonArray()));
+    assertEquals("integer.constants.head.requantizer", e.field());
+  }
+
+  @Test
   void aRequantizerMultiplierOutsideInt32IsNamed() {
     ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
         .getAsJsonArray("layer0.ffn2.requantizer").set(0, new JsonPrimitive(1L << 32)));
