@@ -19,11 +19,11 @@ import java.util.Random;
  * quantized: integer inference keeps its accumulator and dequantizes it with the accumulator scale,
  * which is exactly the fake-quantized weights and inputs multiplied out.
  *
- * <p>In quantized modes the two steps that integer inference performs on codes with their own
+ * <p>In quantized modes the steps that integer inference performs on codes with their own
  * rounding are computed on codes by the same golden models, so QAT sees exactly their rounding:
- * the positional encoding is added from the {@link PositionalEncoding} ROM to the quantized
- * embedding, and pooling is {@link GlobalAvgPool}'s rounded mean of the last layer's codes.
- * Gradients pass straight through both.
+ * here the positional encoding is added from the {@link PositionalEncoding} ROM to the quantized
+ * embedding and pooling is {@link GlobalAvgPool}'s rounded mean of the last layer's codes; the
+ * layers do the same for the softmax and the residual adds. Gradients pass straight through.
  */
 public final class ForecastModel {
 

@@ -35,8 +35,9 @@ import java.util.Set;
  * remains is rounding the QAT model does in floating point: every requantization multiplier is a
  * 31-bit Q31 and the folded BatchNorm coefficients have {@value
  * QuantizedModel#NORM_COEFFICIENT_BITS} bits, so a code differs only where the real value lies
- * within a tiny fraction of a step (about {@code 2^-16} at most) of a rounding tie. {@link #trace} gives every block's output
- * codes, which {@link BlockComparison} compares with the QAT model's.
+ * within a tiny fraction of a step (about {@code 2^-16} at most) of a rounding tie. {@link
+ * #trace} gives every block's output codes, which {@link BlockComparison} compares with the QAT
+ * model's.
  */
 public final class IntegerForecaster {
 
@@ -75,7 +76,7 @@ public final class IntegerForecaster {
       in = layer.norm2Out;
     }
     QuantSpec pooled = in;
-    QuantizedModel.DenseCodes headCodes = denseCodes("head", pooled, config.dModel(), 1);
+    QuantizedModel.DenseCodes headCodes = denseCodes("head", config.dModel(), 1);
     head = build("dense.head", () -> new Linear(headCodes.weights(), headCodes.bias(), pooled.format(),
         pooled.zeroPoint(), headCodes.weightSpec().format(), null));
     accumulatorScale = pooled.scale() * headCodes.weightSpec().scale();
@@ -205,14 +206,14 @@ public final class IntegerForecaster {
   }
 
   private Linear linear(String name, QuantSpec input, QuantSpec output, int in, int out) {
-    QuantizedModel.DenseCodes codes = denseCodes(name, input, in, out);
+    QuantizedModel.DenseCodes codes = denseCodes(name, in, out);
     Requantizer requantizer = requantizer(name + ".requantizer", output);
     return build("dense." + name, () -> new Linear(codes.weights(), codes.bias(), input.format(), input.zeroPoint(),
         codes.weightSpec().format(), requantizer));
   }
 
   /** A linear layer's checked integers. */
-  private QuantizedModel.DenseCodes denseCodes(String name, QuantSpec input, int in, int out) {
+  private QuantizedModel.DenseCodes denseCodes(String name, int in, int out) {
     QuantizedModel.DenseCodes codes = model.dense().get(name);
     String path = "dense." + name;
     used.add(path);
