@@ -37,7 +37,8 @@ public final class Linear {
    * @param input the input codes' format
    * @param inputZeroPoint {@code zp_x}
    * @param weight the weight codes' format
-   * @param requantizer accumulator to output code
+   * @param requantizer accumulator to output code, or null for a layer whose accumulators are its
+   *     output ({@link #accumulate} only)
    */
   public Linear(int[][] weights, long[] bias, IntFormat input, int inputZeroPoint, IntFormat weight,
       Requantizer requantizer) {
@@ -115,8 +116,9 @@ public final class Linear {
     return acc;
   }
 
-  /** The output codes {@code requant(x W + b)}. */
+  /** The output codes {@code requant(x W + b)}; needs a requantizer. */
   public int[] apply(int[] x) {
+    Requantizer requantizer = requantizer();
     long[] acc = accumulate(x);
     int[] y = new int[acc.length];
     for (int j = 0; j < y.length; j++) {
@@ -170,7 +172,9 @@ public final class Linear {
     return weight;
   }
 
+  /** The requantizer; a layer whose output is its accumulator has none. */
   public Requantizer requantizer() {
+    Preconditions.checkState(requantizer != null, "the layer has no requantizer: its output is the accumulator");
     return requantizer;
   }
 }

@@ -1,5 +1,7 @@
 package dev.silica.transformer.model;
 
+import dev.silica.transformer.golden.QuantSpec;
+import dev.silica.transformer.golden.ResidualAdd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,7 +11,9 @@ import java.util.Random;
  * with query, key, value and output projections, residual add, BatchNorm, then a ReLU feed-forward
  * network {@code d -> ffnFactor d -> d}, residual add, BatchNorm. Every intermediate tensor the
  * integer inference materializes has its own {@link FakeQuant}, so quantization-aware training
- * sees the same rounding points.
+ * sees the same rounding points. In quantized modes both residual adds are the golden
+ * single-rounding add of their operands' codes ({@link Quantization#residualAdd}), as integer
+ * inference computes them; gradients pass straight through.
  */
 public final class EncoderLayer {
 
@@ -33,6 +37,7 @@ public final class EncoderLayer {
   private final FakeQuant ffnOut;
   private final FakeQuant residual2;
   private final FakeQuant norm2Out;
+  private FakeQuant input;
   private boolean[] hiddenPositive;
 
   EncoderLayer(String name, int dModel, int heads, int ffnFactor, Random random) {
@@ -60,6 +65,7 @@ public final class EncoderLayer {
 
   /** Enables quantization at {@code bits}; {@code input} quantizes this layer's input. */
   void quantize(int bits, int probabilityBits, FakeQuant input) {
+    this.input = input;
     for (FakeQuant fq : fakeQuants()) {
       fq.setBits(fq == attention.probabilities() ? probabilityBits : bits);
     }
@@ -77,7 +83,7 @@ public final class EncoderLayer {
     Tensor v = fq(valueOut, value.forward(x, mode), mode);
     Tensor c = fq(context, attention.forward(q, k, v, mode), mode);
     Tensor a = fq(attentionOut, output.forward(c, mode), mode);
-    Tensor r1 = fq(residual1, x.plus(a), mode);
+    Tensor r1 = residual(residual1, x, input, a, attentionOut, mode);
     Tensor n1 = fq(norm1Out, norm1.forward(r1, mode), mode);
     Tensor h = ffn1.forward(n1, mode);
     double[] relu = h.data().clone();
@@ -88,7 +94,7 @@ public final class EncoderLayer {
     }
     Tensor f = fq(hidden, h.withData(relu), mode);
     Tensor g = fq(ffnOut, ffn2.forward(f, mode), mode);
-    Tensor r2 = fq(residual2, n1.plus(g), mode);
+    Tensor r2 = residual(residual2, n1, norm1Out, g, ffnOut, mode);
     return fq(norm2Out, norm2.forward(r2, mode), mode);
   }
 
@@ -109,6 +115,25 @@ public final class EncoderLayer {
     dx = dx.plus(key.backward(back(keyOut, dqkv[1])));
     dx = dx.plus(value.backward(back(valueOut, dqkv[2])));
     return dx.plus(dr1);
+  }
+
+  /** {@code x + y} quantized to {@code sum}; in quantized modes by the golden add of their codes. */
+  private static Tensor residual(FakeQuant sum, Tensor x, FakeQuant xSpec, Tensor y, FakeQuant ySpec, Mode mode) {
+    Tensor observed = fq(sum, x.plus(y), mode);
+    if (!mode.quantized()) {
+      return observed;
+    }
+    QuantSpec a = xSpec.spec();
+    QuantSpec b = ySpec.spec();
+    QuantSpec out = sum.spec();
+    ResidualAdd add = Quantization.residualAdd(a, b, out);
+    double[] xs = x.data();
+    double[] ys = y.data();
+    double[] result = new double[xs.length];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = out.dequantize(add.apply(a.quantize(xs[i]), b.quantize(ys[i])));
+    }
+    return observed.withData(sum.substitute(result));
   }
 
   static Tensor fq(FakeQuant quantizer, Tensor x, Mode mode) {

@@ -30,8 +30,9 @@ public final class Evaluation {
           Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double[] qat = Batches.predict(model.qatModel(), test, Mode.QAT_INFERENCE);
-    double[] integer = integerPredictions(new IntegerForecaster(model.quantized()), test);
-    double step = model.quantized().tensors().get("head.out").scale();
+    IntegerForecaster forecaster = new IntegerForecaster(model.quantized());
+    double[] integer = integerPredictions(forecaster, test);
+    double step = forecaster.accumulatorScale();
     double max = 0;
     double sum = 0;
     int identical = 0;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Test-set figures of a trained model in the data's own units: RMSE of the float model, the QAT
  * model and the integer-only inference (NaN for the last two after a float-only run), and how far
- * the integer-only outputs are from the QAT model's, in output codes.
+ * the integer-only outputs are from the QAT model's, in steps of the head's accumulator (the
+ * forecast's resolution).
  *
  * <p>The last line of {@link #lines()} has {@code -} for the figures a float-only model lacks.
  *
@@ -16,9 +17,9 @@ import java.util.List;
  * @param floatRmse float model RMSE
  * @param qatRmse fake-quantized QAT model RMSE
  * @param integerRmse integer-only inference RMSE
- * @param maxCodeGap largest |integer - QAT| output difference, in output codes
- * @param meanCodeGap mean |integer - QAT| output difference, in output codes
- * @param identicalShare share of test windows whose integer output code equals the QAT model's
+ * @param maxCodeGap largest |integer - QAT| output difference, in accumulator steps
+ * @param meanCodeGap mean |integer - QAT| output difference, in accumulator steps
+ * @param identicalShare share of test windows whose integer accumulator equals the QAT model's
  */
 public record EvaluationResult(String dataset, String units, int examples, double floatRmse, double qatRmse,
     double integerRmse, double maxCodeGap, double meanCodeGap, double identicalShare) {
@@ -33,7 +34,7 @@ public record EvaluationResult(String dataset, String units, int examples, doubl
           100 * (qatRmse / floatRmse - 1)));
       lines.add(String.format("  integer-only     %.4f  (%+.3f%% against QAT)", integerRmse,
           100 * (integerRmse / qatRmse - 1)));
-      lines.add(String.format("integer vs QAT output: max %.0f codes, mean %.4f codes, identical in %.2f%% of windows",
+      lines.add(String.format("integer vs QAT output: max %.0f accumulator steps, mean %.4f, identical in %.2f%% of windows",
           maxCodeGap, meanCodeGap, 100 * identicalShare));
     }
     lines.add(String.format("rmse: float=%s qat=%s integer=%s", figure(floatRmse), figure(qatRmse),

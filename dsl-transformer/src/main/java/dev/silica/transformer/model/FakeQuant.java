@@ -12,6 +12,11 @@ import dev.silica.transformer.golden.QuantSpec;
  * <p>Two kinds: an <em>observed</em> tensor tracks its range with a running min/max (an
  * exponential moving average of each training batch's extremes, saved as state); softmax
  * <em>probabilities</em> use the fixed unsigned spec of {@link Quantization#probabilitySpec}.
+ *
+ * <p>Where integer inference computes a tensor by a golden block on codes (positional encoding,
+ * softmax, residual add), QAT does too and {@link #substitute}s the block's values for the rounded
+ * ones, keeping the straight-through mask. The last forward's output stays readable ({@link
+ * #lastOutput}) for comparing QAT block by block with integer inference.
  */
 public final class FakeQuant {
 
@@ -25,6 +30,7 @@ public final class FakeQuant {
   private final Param range;
   private int bits;
   private boolean[] inRange;
+  private double[] lastOutput;
 
   private FakeQuant(String name, Kind kind) {
     this.name = name;
@@ -68,6 +74,7 @@ public final class FakeQuant {
   double[] forward(double[] values, Mode mode) {
     if (!mode.quantized()) {
       inRange = null;
+      lastOutput = values;
       return values;
     }
     if (mode.training() && kind == Kind.OBSERVED) {
@@ -82,7 +89,22 @@ public final class FakeQuant {
       result[i] = Quantization.fake(spec, values[i]);
       inRange[i] = values[i] >= low && values[i] <= high;
     }
+    lastOutput = result;
     return result;
+  }
+
+  /**
+   * Takes {@code values}, computed on this tensor's codes by a golden block, as the output of the
+   * last forward in place of its rounding; the backward pass keeps that forward's mask.
+   */
+  double[] substitute(double[] values) {
+    lastOutput = values;
+    return values;
+  }
+
+  /** The output of the last forward (or {@link #substitute}). */
+  double[] lastOutput() {
+    return lastOutput;
   }
 
   /** The straight-through gradient of the last forward pass. */

@@ -15,13 +15,15 @@ import java.util.Random;
  * The one-step-ahead forecasting Transformer: input linear {@code features -> d_model}, sinusoidal
  * positional encoding added, encoder layers ({@link EncoderLayer}), global average pooling over
  * the window, output linear {@code d_model -> 1}. Forward and backward passes work on whole
- * batches; {@link #quantize} switches on fake quantization for QAT.
+ * batches; {@link #quantize} switches on fake quantization for QAT. The head's output is not
+ * quantized: integer inference keeps its accumulator and dequantizes it with the accumulator scale,
+ * which is exactly the fake-quantized weights and inputs multiplied out.
  *
- * <p>In quantized modes the two steps that integer inference performs on codes with their own
+ * <p>In quantized modes the steps that integer inference performs on codes with their own
  * rounding are computed on codes by the same golden models, so QAT sees exactly their rounding:
- * the positional encoding is added from the {@link PositionalEncoding} ROM to the quantized
- * embedding, and pooling is {@link GlobalAvgPool}'s rounded mean of the last layer's codes.
- * Gradients pass straight through both.
+ * here the positional encoding is added from the {@link PositionalEncoding} ROM to the quantized
+ * embedding and pooling is {@link GlobalAvgPool}'s rounded mean of the last layer's codes; the
+ * layers do the same for the softmax and the residual adds. Gradients pass straight through.
  */
 public final class ForecastModel {
 
@@ -31,7 +33,6 @@ public final class ForecastModel {
   private final FakeQuant embedded;
   private final List<EncoderLayer> layers;
   private final Dense head;
-  private final FakeQuant prediction;
   private final double[] positional;
   private int bits;
   private int steps;
@@ -50,7 +51,6 @@ public final class ForecastModel {
     }
     layers = ImmutableList.copyOf(stack);
     head = new Dense("head", d, 1, random);
-    prediction = FakeQuant.observed("head.out");
     positional = new double[config.window() * d];
     for (int t = 0; t < config.window(); t++) {
       for (int c = 0; c < d; c++) {
@@ -67,7 +67,6 @@ public final class ForecastModel {
     this.bits = bits;
     input.setBits(bits);
     embedded.setBits(bits);
-    prediction.setBits(bits);
     embedding.quantize(bits, input);
     FakeQuant previous = embedded;
     for (EncoderLayer layer : layers) {
@@ -106,7 +105,7 @@ public final class ForecastModel {
       h = layer.forward(h, mode);
     }
     Tensor p = mode.quantized() ? poolCodes(h) : pool(h);
-    return EncoderLayer.fq(prediction, head.forward(p, mode), mode).data();
+    return head.forward(p, mode).data();
   }
 
   /** The embedding quantized to the observed spec plus the golden ROM's codes, as the integer inference computes it. */
@@ -121,7 +120,7 @@ public final class ForecastModel {
         result[r * d + c] = spec.dequantize(rom.apply(spec.quantize(lin[r * d + c]), r % steps, c));
       }
     }
-    return observed.withData(result);
+    return observed.withData(embedded.substitute(result));
   }
 
   private Tensor pool(Tensor h) {
@@ -157,11 +156,24 @@ public final class ForecastModel {
     return layers.get(layers.size() - 1).norm2Out();
   }
 
+  /** Every activation quantizer by tensor name, in pipeline order. */
+  Map<String, FakeQuant> fakeQuants() {
+    Map<String, FakeQuant> all = new LinkedHashMap<>();
+    all.put(input.name(), input);
+    all.put(embedded.name(), embedded);
+    for (EncoderLayer layer : layers) {
+      for (FakeQuant fq : layer.fakeQuants()) {
+        all.put(fq.name(), fq);
+      }
+    }
+    return all;
+  }
+
   /** Accumulates every parameter gradient for {@code dPrediction}, the loss gradient of the last forward pass. */
   public void backward(double[] dPrediction) {
     int d = config.dModel();
     int batch = dPrediction.length;
-    double[] dMean = head.backward(EncoderLayer.back(prediction, new Tensor(batch, 1, 1, dPrediction.clone()))).data();
+    double[] dMean = head.backward(new Tensor(batch, 1, 1, dPrediction.clone())).data();
     double[] dh = new double[batch * steps * d];
     for (int r = 0; r < batch * steps; r++) {
       int b = r / steps;
@@ -183,7 +195,7 @@ public final class ForecastModel {
       params.addAll(layer.params());
     }
     params.addAll(head.params());
-    for (FakeQuant fq : List.of(input, embedded, prediction)) {
+    for (FakeQuant fq : List.of(input, embedded)) {
       params.add(fq.rangeState());
     }
     return params;
@@ -244,9 +256,5 @@ public final class ForecastModel {
 
   public Dense head() {
     return head;
-  }
-
-  public FakeQuant prediction() {
-    return prediction;
   }
 }

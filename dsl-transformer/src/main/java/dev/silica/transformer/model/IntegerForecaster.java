@@ -16,6 +16,7 @@ import dev.silica.transformer.golden.Requantizer;
 import dev.silica.transformer.golden.ResidualAdd;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,20 +26,23 @@ import java.util.Set;
  * golden models of the Transformer blocks: {@link Linear} layers with single-rounding requantizers
  * of TFLite's Q31 multipliers, the {@link PositionalEncoding} ROM, score and context requantizers,
  * {@link IntSoftmax} over an {@link ExpLut} with one division per probability, {@link ResidualAdd},
- * {@link FoldedBatchNorm}, {@link Relu} and {@link GlobalAvgPool}. {@link #predictCode} uses
- * integer arithmetic only; the only floating point is at the boundary ({@link #predict} quantizes
- * the sensor inputs and dequantizes the one output code).
+ * {@link FoldedBatchNorm}, {@link Relu}, {@link GlobalAvgPool} and the head's accumulator.
+ * {@link #predictAccumulator} uses integer arithmetic only; the only floating point is at the
+ * boundary ({@link #predict} quantizes the sensor inputs and dequantizes the head's accumulator).
  *
- * <p>Where it differs from the QAT model's fake-quantized arithmetic (all at the LSB level, and
- * measured by {@code silica evaluate}): residual adds round each operand's rescaling to {@value
- * QuantizedModel#RESIDUAL_GUARD_BITS} guard bits before rounding the sum; folded BatchNorm
- * coefficients are rounded to {@value QuantizedModel#NORM_COEFFICIENT_BITS} bits; the softmax
- * uses rounded table exponentials and rounds each probability from integers; every requantization
- * multiplier is rounded to 31 bits. Positional encoding and pooling are the same golden models in
- * both. A code flipped by one of these differences is carried through every later layer, so the
- * gap grows with depth ({@code IntegerForecasterTest} measures it for one and two layers).
+ * <p>Positional encoding, softmax, residual adds and pooling are the same golden models QAT runs
+ * on its codes, and the head is not requantized in either, so the two agree exactly there. What
+ * remains is rounding the QAT model does in floating point: every requantization multiplier is a
+ * 31-bit Q31 and the folded BatchNorm coefficients have {@value
+ * QuantizedModel#NORM_COEFFICIENT_BITS} bits, so a code differs only where the real value lies
+ * within a tiny fraction of a step (about {@code 2^-16} at most) of a rounding tie. {@link
+ * #trace} gives every block's output codes, which {@link BlockComparison} compares with the QAT
+ * model's.
  */
 public final class IntegerForecaster {
+
+  /** The {@link #trace} key of the head's accumulator. */
+  public static final String HEAD_ACCUMULATOR = "head.accumulator";
 
   private final QuantizedModel model;
   private final ModelConfig config;
@@ -47,7 +51,7 @@ public final class IntegerForecaster {
   private final PositionalEncoding positional;
   private final List<Layer> layers = new ArrayList<>();
   private final Linear head;
-  private final QuantSpec outputSpec;
+  private final double accumulatorScale;
   private final Set<String> used = new HashSet<>();
 
   /** Builds the integer pipeline; a missing, misshapen or out-of-range entry raises {@link ModelFormatException}. */
@@ -71,8 +75,11 @@ public final class IntegerForecaster {
       layers.add(layer);
       in = layer.norm2Out;
     }
-    outputSpec = tensor("head.out");
-    head = linear("head", in, outputSpec, config.dModel(), 1);
+    QuantSpec pooled = in;
+    QuantizedModel.DenseCodes headCodes = denseCodes("head", config.dModel(), 1);
+    head = build("dense.head", () -> new Linear(headCodes.weights(), headCodes.bias(), pooled.format(),
+        pooled.zeroPoint(), headCodes.weightSpec().format(), null));
+    accumulatorScale = pooled.scale() * headCodes.weightSpec().scale();
     rejectUnused("tensors", model.tensors());
     rejectUnused("dense", model.dense());
     rejectUnused("constants", model.constants());
@@ -88,26 +95,69 @@ public final class IntegerForecaster {
 
   /** The scaled forecast for one window of scaled inputs ({@code [step][feature]}, flattened). */
   public double predict(double[] window) {
+    return accumulatorScale * predictAccumulator(inputCodes(window));
+  }
+
+  /** The input codes of one window of scaled inputs ({@code [step][feature]}, flattened). */
+  public int[][] inputCodes(double[] window) {
     int[][] codes = new int[config.window()][config.features()];
     for (int t = 0; t < config.window(); t++) {
       for (int f = 0; f < config.features(); f++) {
         codes[t][f] = inputSpec.quantize(window[t * config.features() + f]);
       }
     }
-    return outputSpec.dequantize(predictCode(codes));
+    return codes;
   }
 
-  /** The output code for one window of input codes, integer arithmetic only. */
-  public int predictCode(int[][] inputCodes) {
+  /** The head's accumulator for one window of input codes, integer arithmetic only. */
+  public long predictAccumulator(int[][] inputCodes) {
+    return run(inputCodes, null);
+  }
+
+  /**
+   * Every block's integer output for one window of input codes, in pipeline order, keyed by the
+   * QAT model's tensor names ({@code embedding.out} with the positional encoding added, {@code
+   * layerN.query.out} ... {@code layerN.norm2.out}) and flattened in the QAT model's order ({@code
+   * [step][channel]}; scores and probabilities {@code [head][query][key]}), ending with {@code
+   * head.accumulator}.
+   */
+  public Map<String, long[]> trace(int[][] inputCodes) {
+    Map<String, long[]> trace = new LinkedHashMap<>();
+    trace.put(HEAD_ACCUMULATOR, new long[] {run(inputCodes, trace)});
+    return trace;
+  }
+
+  /** The real value of one unit of the head's accumulator: the forecast's step. */
+  public double accumulatorScale() {
+    return accumulatorScale;
+  }
+
+  private long run(int[][] inputCodes, Map<String, long[]> trace) {
     int[][] x = new int[inputCodes.length][];
     for (int t = 0; t < x.length; t++) {
       x[t] = embedding.apply(inputCodes[t]);
     }
     x = positional.apply(x);
+    record(trace, "embedding.out", x);
     for (Layer layer : layers) {
-      x = layer.apply(x);
+      x = layer.apply(x, trace);
     }
-    return head.apply(GlobalAvgPool.apply(x))[0];
+    return head.accumulate(GlobalAvgPool.apply(x))[0];
+  }
+
+  /** Adds {@code rows} flattened to {@code trace} (when tracing). */
+  private static void record(Map<String, long[]> trace, String name, int[][] rows) {
+    if (trace == null) {
+      return;
+    }
+    int width = rows[0].length;
+    long[] flat = new long[rows.length * width];
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < width; c++) {
+        flat[r * width + c] = rows[r][c];
+      }
+    }
+    trace.put(name, flat);
   }
 
   private QuantSpec tensor(String name) {
@@ -156,6 +206,14 @@ public final class IntegerForecaster {
   }
 
   private Linear linear(String name, QuantSpec input, QuantSpec output, int in, int out) {
+    QuantizedModel.DenseCodes codes = denseCodes(name, in, out);
+    Requantizer requantizer = requantizer(name + ".requantizer", output);
+    return build("dense." + name, () -> new Linear(codes.weights(), codes.bias(), input.format(), input.zeroPoint(),
+        codes.weightSpec().format(), requantizer));
+  }
+
+  /** A linear layer's checked integers. */
+  private QuantizedModel.DenseCodes denseCodes(String name, int in, int out) {
     QuantizedModel.DenseCodes codes = model.dense().get(name);
     String path = "dense." + name;
     used.add(path);
@@ -191,8 +249,7 @@ public final class IntegerForecaster {
         throw new ModelFormatException(path + ".bias[" + j + "]", codes.bias()[j] + " does not fit " + biasFormat);
       }
     }
-    Requantizer requantizer = requantizer(name + ".requantizer", output);
-    return build(path, () -> new Linear(w, codes.bias(), input.format(), input.zeroPoint(), weightFormat, requantizer));
+    return codes;
   }
 
   private ResidualAdd residual(String name, QuantSpec a, QuantSpec b, QuantSpec output) {
@@ -209,6 +266,10 @@ public final class IntegerForecaster {
     return build("constants." + name, () -> FoldedBatchNorm.of(multipliers, offsets, Math.toIntExact(shift), input,
         output));
   }
+
+  /** The traced tensors after attention, in {@link Layer#apply} order. */
+  private static final List<String> STAGES =
+      List.of("output.out", "residual1", "norm1.out", "ffn1.out", "ffn2.out", "residual2", "norm2.out");
 
   /** One encoder layer's golden blocks. */
   private final class Layer {
@@ -231,8 +292,10 @@ public final class IntegerForecaster {
     private final QuantSpec valueOut;
     private final QuantSpec norm2Out;
     private final int headSize;
+    private final String name;
 
     Layer(String name, QuantSpec in) {
+      this.name = name;
       int d = config.dModel();
       headSize = d / config.heads();
       queryOut = tensor(name + ".query.out");
@@ -266,7 +329,7 @@ public final class IntegerForecaster {
       norm2 = norm(name + ".norm2", residual2Out, norm2Out);
     }
 
-    int[][] apply(int[][] x) {
+    int[][] apply(int[][] x, Map<String, long[]> trace) {
       int steps = x.length;
       int[][] q = new int[steps][];
       int[][] k = new int[steps][];
@@ -276,19 +339,31 @@ public final class IntegerForecaster {
         k[t] = key.apply(x[t]);
         v[t] = value.apply(x[t]);
       }
-      int[][] c = attend(q, k, v);
-      int[][] result = new int[steps][];
+      record(trace, name + ".query.out", q);
+      record(trace, name + ".key.out", k);
+      record(trace, name + ".value.out", v);
+      int[][] c = attend(q, k, v, trace);
+      int[][][] stages = new int[7][steps][];
       for (int t = 0; t < steps; t++) {
-        int[] n1 = norm1.apply(residual1.apply(x[t], output.apply(c[t])));
-        int[] f = Relu.apply(ffn1.apply(n1), hiddenZeroPoint);
-        result[t] = norm2.apply(residual2.apply(n1, ffn2.apply(f)));
+        stages[0][t] = output.apply(c[t]);
+        stages[1][t] = residual1.apply(x[t], stages[0][t]);
+        stages[2][t] = norm1.apply(stages[1][t]);
+        stages[3][t] = Relu.apply(ffn1.apply(stages[2][t]), hiddenZeroPoint);
+        stages[4][t] = ffn2.apply(stages[3][t]);
+        stages[5][t] = residual2.apply(stages[2][t], stages[4][t]);
+        stages[6][t] = norm2.apply(stages[5][t]);
       }
-      return result;
+      for (int s = 0; s < STAGES.size(); s++) {
+        record(trace, name + "." + STAGES.get(s), stages[s]);
+      }
+      return stages[6];
     }
 
-    private int[][] attend(int[][] q, int[][] k, int[][] v) {
+    private int[][] attend(int[][] q, int[][] k, int[][] v, Map<String, long[]> trace) {
       int steps = q.length;
       int[][] c = new int[steps][config.dModel()];
+      int[][] allScores = new int[config.heads() * steps][];
+      int[][] allProbabilities = new int[config.heads() * steps][];
       for (int h = 0; h < config.heads(); h++) {
         int[][] qc = new int[steps][headSize];
         int[][] kcTransposed = new int[headSize][steps];
@@ -308,6 +383,8 @@ public final class IntegerForecaster {
             row[j] = scores.apply(raw[i][j]);
           }
           probabilities[i] = softmax.apply(row);
+          allScores[h * steps + i] = row;
+          allProbabilities[h * steps + i] = probabilities[i];
         }
         long[][] weighted = MatMul.multiply(probabilities, vc);
         for (int i = 0; i < steps; i++) {
@@ -316,6 +393,9 @@ public final class IntegerForecaster {
           }
         }
       }
+      record(trace, name + ".attention.scores", allScores);
+      record(trace, name + ".attention.probabilities", allProbabilities);
+      record(trace, name + ".attention.context", c);
       return c;
     }
   }

@@ -24,7 +24,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * {
- *   "format": "silica-forecaster/1",
+ *   "format": "silica-forecaster/2",
  *   "dataset": "airquality" | "traffic",
  *   "model": {"window": n, "features": m, "dModel": d, "ffnFactor": 4, "layers": 1, "heads": 1},
  *   "bits": 4 | 6 | 8 | 0 (float only),
@@ -43,8 +43,9 @@ import java.util.Map;
  *
  * <p>Weights are symmetric (zero point 0) with {@code bits} bits; biases are int32 codes at scale
  * {@code inputScale * weightScale}. {@code constants} holds every other integer of the integer-only
- * model: requantizer {@code [multiplier, shift]} pairs from {@code QuantizeMultiplier} (the
- * attention scale folded into the score requantizer), the positional-encoding ROM, the softmax
+ * model: requantizer {@code [multiplier, shift]} pairs from {@code QuantizeMultiplier} for every
+ * linear layer but the head, whose accumulator is the forecast (the attention scale folded into
+ * the score requantizer), the positional-encoding ROM, the softmax
  * exponential tables, the residual adds' rescalings and the folded BatchNorm multipliers, offsets
  * and shift ({@link QuantizedModel} lists the names). Reading builds the {@link
  * IntegerForecaster}, so a file whose integers do not fit their shapes or widths is rejected. Any
@@ -53,8 +54,12 @@ import java.util.Map;
  */
 public final class ModelFile {
 
-  /** The format tag this class writes and accepts. */
-  public static final String FORMAT = "silica-forecaster/1";
+  /**
+   * The format tag this class writes and accepts. Version 2: the head keeps its accumulator (no
+   * {@code head.out} tensor or head requantizer), residual adds round once, BatchNorm multipliers
+   * are wider; version 1 files must be retrained.
+   */
+  public static final String FORMAT = "silica-forecaster/2";
 
   private ModelFile() {}
 
@@ -179,7 +184,8 @@ public final class ModelFile {
   private static TrainedModel fromJson(JsonFields root) {
     String format = root.string("format");
     if (!format.equals(FORMAT)) {
-      throw new ModelFormatException("format", "expected \"" + FORMAT + "\", found \"" + format + "\"");
+      throw new ModelFormatException("format",
+          "expected \"" + FORMAT + "\", found \"" + format + "\" (retrain the model with this version of silica)");
     }
     Dataset dataset;
     try {

@@ -1,7 +1,10 @@
 package dev.silica.transformer.model;
 
+import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.IntFormat;
+import dev.silica.transformer.golden.IntSoftmax;
 import dev.silica.transformer.golden.QuantSpec;
+import dev.silica.transformer.golden.ResidualAdd;
 
 /**
  * The quantization rules shared by quantization-aware training and the integer export, so that
@@ -9,12 +12,18 @@ import dev.silica.transformer.golden.QuantSpec;
  * (2^(b-1) - 1)}, zero point 0), biases symmetric at the accumulator scale {@code S_x S_w} in 32
  * bits, activations asymmetric signed per tensor over an observed range (TFLite's choice of scale
  * and zero point, {@link QuantSpec#fromRange}), softmax probabilities unsigned with code {@code
- * 2^b - 1} standing for 1.0.
+ * 2^b - 1} standing for 1.0. It also builds the two golden blocks QAT runs on codes, so that
+ * training and the export derive them identically: the softmax ({@link #softmax}) and the residual
+ * add ({@link #residualAdd}).
  */
 public final class Quantization {
 
   /** The accumulator width biases are quantized to. */
   public static final int BIAS_BITS = 32;
+  /** Width of the softmax exponential table entries. */
+  public static final int EXP_ENTRY_BITS = 16;
+  /** Guard bits of the residual adds' single rounding. */
+  public static final int RESIDUAL_GUARD_BITS = ResidualAdd.MAX_GUARD_BITS;
 
   private Quantization() {}
 
@@ -59,5 +68,25 @@ public final class Quantization {
       result[i] = fake(spec, values[i]);
     }
     return result;
+  }
+
+  /**
+   * The integer softmax over rows of up to {@code maxLength} score codes of {@code scores}: a table
+   * of {@value #EXP_ENTRY_BITS}-bit {@code exp(-k S)} over every score difference and one division
+   * per probability, to {@code probabilityBits}-bit codes of {@link #probabilitySpec}.
+   */
+  public static IntSoftmax softmax(QuantSpec scores, int probabilityBits, int maxLength) {
+    return new IntSoftmax(scores.format(), expTable(scores), probabilityBits, maxLength,
+        IntSoftmax.Normalizer.DIVIDER);
+  }
+
+  /** The softmax's exponential table for score codes of {@code scores}. */
+  public static ExpLut expTable(QuantSpec scores) {
+    return new ExpLut(scores.scale(), (int) (scores.format().max() - scores.format().min()), EXP_ENTRY_BITS);
+  }
+
+  /** The single-rounding residual add of codes of {@code a} and {@code b} to codes of {@code output}. */
+  public static ResidualAdd residualAdd(QuantSpec a, QuantSpec b, QuantSpec output) {
+    return ResidualAdd.singleRounding(a, b, output, RESIDUAL_GUARD_BITS);
   }
 }

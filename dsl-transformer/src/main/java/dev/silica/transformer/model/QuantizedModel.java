@@ -15,21 +15,24 @@ import java.util.Map;
  * An integer-only forecaster: everything the hardware and {@link IntegerForecaster} need, keyed by
  * the names of the float model's tensors and layers. {@code tensors} gives every materialized
  * activation's spec (its zero point and width are used at run time, its scale only to quantize the
- * inputs and dequantize the output); {@code dense} gives each linear layer's integer weights
- * (symmetric, with their scale for reference) and int32 biases at the accumulator scale; {@code
- * constants} gives every other integer, by name:
+ * inputs); {@code dense} gives each linear layer's integer weights (symmetric, with their scale)
+ * and int32 biases at the accumulator scale. The output head ({@code d_model -> 1}) has no
+ * requantizer: its accumulator is the forecast, dequantized with the accumulator scale (the last
+ * encoder output's scale times the head's weight scale). {@code constants} gives every other
+ * integer, by name:
  *
  * <ul>
- *   <li>{@code <dense>.requantizer}, {@code <layer>.attention.scores.requantizer} (attention scale
+ *   <li>{@code <dense>.requantizer} (every linear layer but the head), {@code <layer>.attention.scores.requantizer} (attention scale
  *       {@code 1/sqrt(d_k)} folded in), {@code <layer>.attention.context.requantizer}: {@code
  *       [multiplier, shift]}, TFLite's Q31 form from {@link QuantizeMultiplier}, applied with single
  *       rounding {@code (acc m + 2^(s-1)) >> s}, {@code s = 31 - shift};
  *   <li>{@code positional.table}: the positional-encoding ROM, {@code window x d_model} codes;
- *   <li>{@code <layer>.attention.expTable}: the softmax's {@value #EXP_ENTRY_BITS}-bit {@code
- *       exp(-k S)} table over every score difference {@code k};
+ *   <li>{@code <layer>.attention.expTable}: the softmax's {@value Quantization#EXP_ENTRY_BITS}-bit
+ *       {@code exp(-k S)} table over every score difference {@code k};
  *   <li>{@code <layer>.residual1.add}, {@code <layer>.residual2.add}: {@code [m_a, n_a, m_b, n_b,
- *       G]}, each operand's dyadic rescaling ({@value #RESIDUAL_MULTIPLIER_BITS}-bit multipliers)
- *       and the guard bits;
+ *       G]}, each operand's dyadic rescaling and the guard bits; exported with single rounding
+ *       ({@link Quantization#residualAdd}: {@code n_a = n_b = 0}, {@code G = }{@value
+ *       Quantization#RESIDUAL_GUARD_BITS}), as QAT computes the sums;
  *   <li>{@code <layer>.norm1.multipliers|offsets|shift}, {@code <layer>.norm2...}: BatchNorm folded
  *       to {@code (x A_c + B_c + 2^(n-1)) >> n} with {@value #NORM_COEFFICIENT_BITS}-bit {@code A_c}.
  * </ul>
@@ -44,14 +47,11 @@ import java.util.Map;
 public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, Map<String, QuantSpec> tensors,
     Map<String, DenseCodes> dense, Map<String, long[]> constants) {
 
-  /** Width of the softmax exponential table entries. */
-  public static final int EXP_ENTRY_BITS = 16;
-  /** Width of the residual adds' rescaling multipliers. */
-  public static final int RESIDUAL_MULTIPLIER_BITS = 16;
-  /** Guard bits of the residual adds. */
-  public static final int RESIDUAL_GUARD_BITS = 4;
-  /** Width of the folded BatchNorm multipliers. */
-  public static final int NORM_COEFFICIENT_BITS = 16;
+  /**
+   * Width of the folded BatchNorm multipliers: enough that the folded integers round like the
+   * fake-quantized float BatchNorm QAT computes (16 bits flip codes of wide channels).
+   */
+  public static final int NORM_COEFFICIENT_BITS = 24;
 
   /**
    * One linear layer's integers.
@@ -104,8 +104,7 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
       export.layer(layer, in, probabilityBits);
       in = layer.norm2Out().spec();
     }
-    export.tensor(model.prediction());
-    export.dense(model.head(), in, model.prediction().spec());
+    export.dense(model.head(), in);
     return new QuantizedModel(config, model.bits(), probabilityBits, export.tensors, export.dense, export.constants);
   }
 
@@ -131,7 +130,7 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
       dense(layer.value(), in, value);
       multiplier(name + ".attention.scores.requantizer",
           query.scale() * key.scale() * layer.attention().scale() / scores.scale());
-      ExpLut exp = new ExpLut(scores.scale(), (int) (scores.format().max() - scores.format().min()), EXP_ENTRY_BITS);
+      ExpLut exp = Quantization.expTable(scores);
       long[] entries = new long[exp.maxDelta() + 1];
       for (int k = 0; k < entries.length; k++) {
         entries[k] = exp.entry(k);
@@ -149,6 +148,12 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
     }
 
     void dense(Dense layer, QuantSpec input, QuantSpec output) {
+      dense(layer, input);
+      multiplier(layer.name() + ".requantizer", input.scale() * layer.weightSpec().scale() / output.scale());
+    }
+
+    /** The layer's weight and bias codes, without a requantizer. */
+    void dense(Dense layer, QuantSpec input) {
       QuantSpec weightSpec = layer.weightSpec();
       QuantSpec biasSpec = Quantization.biasSpec(input, weightSpec);
       double[] w = layer.weight().value();
@@ -164,7 +169,6 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
         bias[j] = biasSpec.quantize(b[j]);
       }
       dense.put(layer.name(), new DenseCodes(weightSpec, codes, bias));
-      multiplier(layer.name() + ".requantizer", input.scale() * weightSpec.scale() / output.scale());
     }
 
     void multiplier(String name, double realScale) {
@@ -173,7 +177,7 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
     }
 
     void residual(String name, QuantSpec a, QuantSpec b, QuantSpec output) {
-      ResidualAdd add = new ResidualAdd(a, b, output, RESIDUAL_MULTIPLIER_BITS, RESIDUAL_GUARD_BITS);
+      ResidualAdd add = Quantization.residualAdd(a, b, output);
       constants.put(name, new long[] {add.multiplierA().multiplier(), add.multiplierA().shift(),
           add.multiplierB().multiplier(), add.multiplierB().shift(), add.guardBits()});
     }

@@ -1,13 +1,17 @@
 package dev.silica.transformer.model;
 
 import com.google.common.base.Preconditions;
+import dev.silica.transformer.golden.IntSoftmax;
+import dev.silica.transformer.golden.QuantSpec;
 
 /**
  * Scaled dot-product attention over already projected queries, keys and values, split into
  * {@code heads} heads of {@code d_model / heads} channels: per head {@code softmax(Q K^T / sqrt(d_k))
  * V}. In quantized modes the scaled scores and the probabilities are fake-quantized (the scale
  * {@code 1 / sqrt(d_k)} is applied before the score quantizer, as integer inference folds it into
- * the score requantization).
+ * the score requantization), and the probabilities are those of the golden integer softmax
+ * ({@link Quantization#softmax}) over the score codes, so QAT and integer inference agree on them
+ * exactly; gradients pass straight through it to the float softmax of the same scores.
  */
 public final class SelfAttention {
 
@@ -62,6 +66,9 @@ public final class SelfAttention {
       softmaxRow(s, softmax, row * steps, steps);
     }
     usedProbabilities = probabilities.forward(softmax, mode);
+    if (mode.quantized()) {
+      usedProbabilities = probabilities.substitute(integerSoftmax(s, steps));
+    }
     double[] p = usedProbabilities;
     double[] out = new double[query.data().length];
     Shards.run(batch, (shard, from, to) -> {
@@ -82,6 +89,25 @@ public final class SelfAttention {
       }
     });
     return query.withData(out);
+  }
+
+  /** The golden integer softmax of every row of fake-quantized scores, as probability values. */
+  private double[] integerSoftmax(double[] fakeScores, int steps) {
+    QuantSpec scoreSpec = scores.spec();
+    QuantSpec probabilitySpec = probabilities.spec();
+    IntSoftmax golden = Quantization.softmax(scoreSpec, probabilitySpec.format().bits(), steps);
+    double[] result = new double[fakeScores.length];
+    int[] row = new int[steps];
+    for (int offset = 0; offset < fakeScores.length; offset += steps) {
+      for (int j = 0; j < steps; j++) {
+        row[j] = scoreSpec.quantize(fakeScores[offset + j]);
+      }
+      int[] codes = golden.apply(row);
+      for (int j = 0; j < steps; j++) {
+        result[offset + j] = probabilitySpec.dequantize(codes[j]);
+      }
+    }
+    return result;
   }
 
   /** The gradients of the query, key and value, in that order. */

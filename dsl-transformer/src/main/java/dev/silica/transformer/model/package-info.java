@@ -10,7 +10,10 @@
  * export to an integer-only model ({@link dev.silica.transformer.model.QuantizedModel}) stored as
  * JSON ({@link dev.silica.transformer.model.ModelFile}); and integer-only inference on the golden
  * blocks of {@code dev.silica.transformer.golden} ({@link
- * dev.silica.transformer.model.IntegerForecaster}).
+ * dev.silica.transformer.model.IntegerForecaster}), which QAT matches code for code: QAT runs the
+ * softmax, residual adds, positional encoding and pooling through the same golden models on its
+ * codes and leaves the head's accumulator unquantized, and {@link
+ * dev.silica.transformer.model.BlockComparison} checks the two block by block.
  *
  * <p>Entry points for the command line: {@link dev.silica.transformer.model.TrainingRun#run} and
  * {@link dev.silica.transformer.model.Evaluation#evaluate(java.nio.file.Path)}.

@@ -80,11 +80,21 @@ class ElementwiseTest {
   }
 
   private static ErrorStats residualError(int bits, int multiplierBits, int guardBits) {
+    return residualError(bits, multiplierBits + "-bit multipliers", guardBits,
+        (a, b, out) -> new ResidualAdd(a, b, out, multiplierBits, guardBits));
+  }
+
+  /** Builds the residual add under test from its operand and output specs. */
+  private interface ResidualAddFactory {
+    ResidualAdd of(QuantSpec a, QuantSpec b, QuantSpec out);
+  }
+
+  private static ErrorStats residualError(int bits, String multipliers, int guardBits, ResidualAddFactory factory) {
     double step = 4.0 / (1 << (bits - 1));
     QuantSpec a = new QuantSpec(step * 0.7, 1, IntFormat.signed(bits));
     QuantSpec b = new QuantSpec(step * 1.3, -2, IntFormat.signed(bits));
     QuantSpec out = new QuantSpec(step * 1.5, 0, IntFormat.signed(bits));
-    ResidualAdd add = new ResidualAdd(a, b, out, multiplierBits, guardBits);
+    ResidualAdd add = factory.of(a, b, out);
     Random random = new Random(33);
     ErrorStats stats = new ErrorStats();
     for (int i = 0; i < 50_000; i++) {
@@ -93,8 +103,8 @@ class ElementwiseTest {
       double real = (a.dequantize(codeA) + b.dequantize(codeB)) / out.scale();
       stats.add(add.apply(codeA, codeB), Math.max(out.format().min(), Math.min(out.format().max(), real)));
     }
-    System.out.printf("residual-add b=%d m=%d bits G=%d: max abs %.4f LSB, mean abs %.4f LSB%n", bits,
-        multiplierBits, guardBits, stats.maxAbs(), stats.meanAbs());
+    System.out.printf("residual-add b=%d %s G=%d: max abs %.4f LSB, mean abs %.4f LSB%n", bits, multipliers,
+        guardBits, stats.maxAbs(), stats.meanAbs());
     return stats;
   }
 
@@ -102,6 +112,14 @@ class ElementwiseTest {
   @ValueSource(ints = {4, 6, 8})
   void residualAddWithGuardBitsRoundsOnceToWithinHalfAnLsbPlusAHundredth(int bits) {
     assertTrue(residualError(bits, 16, 4).maxAbs() <= 0.5 + 2 * 0x1p-5 + 0.01);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 6, 8})
+  void singleRoundingResidualAddIsWithinHalfAnLsbPlusItsMultipliersRounding(int bits) {
+    ErrorStats stats = residualError(bits, "shift-free multipliers", 30, (a, b, out) -> ResidualAdd.singleRounding(a, b,
+        out, 30));
+    assertTrue(stats.maxAbs() <= 0.5 + 1e-6);
   }
 
   @ParameterizedTest
@@ -118,5 +136,43 @@ class ElementwiseTest {
     assertEquals(-8, add.apply(-8, -8));
     assertEquals(0, add.apply(0, 0));
     assertEquals(-1, add.apply(-8, 7));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 8})
+  void singleRoundingResidualAddIsTheRoundedRealSumOfEveryCodePairAwayFromTies(int bits) {
+    double step = 4.0 / (1 << (bits - 1));
+    QuantSpec a = new QuantSpec(step * 0.7, 1, IntFormat.signed(bits));
+    QuantSpec b = new QuantSpec(step * 1.3, -2, IntFormat.signed(bits));
+    QuantSpec out = new QuantSpec(step * 1.1, 3, IntFormat.signed(bits));
+    ResidualAdd add = ResidualAdd.singleRounding(a, b, out, 30);
+    assertEquals(0, add.multiplierA().shift());
+    assertEquals(0, add.multiplierB().shift());
+    assertEquals(30, add.guardBits());
+    int nearTies = 0;
+    for (long codeA = a.format().min(); codeA <= a.format().max(); codeA++) {
+      for (long codeB = b.format().min(); codeB <= b.format().max(); codeB++) {
+        double real = (a.dequantize(codeA) + b.dequantize(codeB)) / out.scale();
+        double fraction = real - Math.floor(real);
+        if (Math.abs(fraction - 0.5) < 1e-6) {
+          nearTies++;
+          continue;
+        }
+        long expected = out.format().saturate(Math.round(real) + out.zeroPoint());
+        assertEquals(expected, add.apply((int) codeA, (int) codeB), "codes " + codeA + ", " + codeB);
+      }
+    }
+    assertTrue(nearTies < (1 << (2 * bits)) / 100, nearTies + " pairs near a tie");
+  }
+
+  @Test
+  void singleRoundingResidualAddRoundsTheExactIntegerSumHalfUp() {
+    QuantSpec a = new QuantSpec(0.5, 0, IntFormat.signed(4));
+    QuantSpec out = new QuantSpec(1, 0, IntFormat.signed(4));
+    ResidualAdd add = ResidualAdd.singleRounding(a, a, out, 2);
+    assertEquals(2, add.multiplierA().multiplier(), "0.5 at 2 guard bits");
+    assertEquals(1, add.apply(1, 0), "+0.5 rounds up");
+    assertEquals(0, add.apply(-1, 0), "-0.5 rounds up");
+    assertEquals(1, add.apply(1, 1), "0.5 + 0.5 is exact");
   }
 }

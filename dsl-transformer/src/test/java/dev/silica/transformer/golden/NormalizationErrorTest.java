@@ -77,6 +77,12 @@ class NormalizationErrorTest {
 
   @ParameterizedTest
   @ValueSource(ints = {4, 6, 8})
+  void foldedBatchNormWithTwentyFourBitCoefficientsIsWithinHalfAnLsbPlusTheCoefficientRounding(int bits) {
+    assertTrue(batchNormError(bits, 24).maxAbs() <= foldingBound(bits, 24));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {4, 6, 8})
   void foldedBatchNormWithEightBitCoefficientsIsWithinHalfAnLsbPlusTheCoefficientRounding(int bits) {
     assertTrue(batchNormError(bits, 8).maxAbs() <= foldingBound(bits, 8));
   }

@@ -3,6 +3,7 @@ package dev.silica.transformer.golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -68,6 +69,51 @@ class NormalizationTest {
     QuantSpec in = QuantSpec.symmetric(1, 8);
     QuantSpec out = QuantSpec.symmetric(1.0 / 512, 8);
     assertThrows(IllegalArgumentException.class, () -> FoldedBatchNorm.fold(identityWithShift(0), in, out, 8));
+  }
+
+  /**
+   * Codes of 16 channels of random statistics, every 8-bit input code, whose folded output differs
+   * from the rounded float BatchNorm of the dequantized input (values within 1e-4 steps of a
+   * rounding tie skipped).
+   */
+  private static int foldedCodesDifferingFromTheRoundedFloat(int coefficientBits) {
+    Random random = new Random(5);
+    int channels = 16;
+    double[] gamma = new double[channels];
+    double[] beta = new double[channels];
+    double[] mean = new double[channels];
+    double[] variance = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      gamma[c] = 0.2 + 3 * random.nextDouble();
+      beta[c] = random.nextGaussian();
+      mean[c] = random.nextGaussian();
+      variance[c] = 0.05 + 4 * random.nextDouble();
+    }
+    BatchNormParams params = new BatchNormParams(gamma, beta, mean, variance, 1e-5);
+    QuantSpec in = new QuantSpec(0.031, 5, IntFormat.signed(8));
+    QuantSpec out = new QuantSpec(0.027, -3, IntFormat.signed(8));
+    FoldedBatchNorm folded = FoldedBatchNorm.fold(params, in, out, coefficientBits);
+    int differing = 0;
+    for (int c = 0; c < channels; c++) {
+      for (int code = -128; code <= 127; code++) {
+        double real = FoldedBatchNorm.reference(in.dequantize(code), c, params) / out.scale();
+        if (Math.abs(real - Math.floor(real) - 0.5) > 1e-4 && folded.apply(code, c) != out.quantize(real * out.scale())) {
+          differing++;
+        }
+      }
+    }
+    return differing;
+  }
+
+  @Test
+  void batchNormWith24BitCoefficientsRoundsLikeTheFloatBatchNormAwayFromTies() {
+    assertEquals(0, foldedCodesDifferingFromTheRoundedFloat(24));
+  }
+
+  @Test
+  void batchNormWith16BitCoefficientsFlipsSomeCodes() {
+    int differing = foldedCodesDifferingFromTheRoundedFloat(16);
+    assertTrue(differing > 0, "16-bit coefficients flip no code of 4096");
   }
 
   private static IntLayerNorm unitLayerNorm(int channels, IntFormat input, QuantSpec output) {

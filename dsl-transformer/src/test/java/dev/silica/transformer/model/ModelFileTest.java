@@ -103,6 +103,20 @@ class ModelFileTest {
   }
 
   @Test
+  void aResidualMultiplierThatWouldOverflowIsNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
+        .getAsJsonArray("layer0.residual2.add").set(0, new JsonPrimitive(1L << 58)));
+    assertEquals("integer.constants.layer0.residual2.add: a rescaled operand would overflow 62 bits", e.getMessage());
+  }
+
+  @Test
+  void theHeadHasNoRequantizer() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants").add("head.requantizer",
+        new JsonArray()));
+    assertEquals("integer.constants.head.requantizer", e.field());
+  }
+
+  @Test
   void aRequantizerMultiplierOutsideInt32IsNamed() {
     ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("constants")
         .getAsJsonArray("layer0.ffn2.requantizer").set(0, new JsonPrimitive(1L << 32)));
@@ -142,9 +156,17 @@ class ModelFileTest {
   }
 
   @Test
+  void aVersionOneFileIsRejectedByItsFormatField() {
+    ModelFormatException e = rejected(json -> json.addProperty("format", "silica-forecaster/1"));
+    assertEquals("format", e.field());
+    assertEquals("expected \"silica-forecaster/2\", found \"silica-forecaster/1\" (retrain the model with this "
+        + "version of silica)", e.problem());
+  }
+
+  @Test
   void brokenJsonSyntaxIsReportedWithItsPosition() {
     ModelFormatException e = assertThrows(ModelFormatException.class,
-        () -> ModelFile.fromJson(new StringReader("{\"format\": \"silica-forecaster/1\",\n \"dataset\" \"traffic\"}")));
+        () -> ModelFile.fromJson(new StringReader("{\"format\": \"silica-forecaster/2\",\n \"dataset\" \"traffic\"}")));
     assertEquals("(syntax)", e.field());
     assertEquals(true, e.problem().contains("line 2"), e.problem());
   }

@@ -27,15 +27,19 @@ class ForecastCommandsTest {
     assertTrue(train.out().contains("qat8 epoch 1/3"), train.out());
     assertTrue(Files.isRegularFile(model));
 
-    CliRun evaluate = CliRun.of("evaluate", model.toString());
+    CliRun evaluate = CliRun.of("evaluate", model.toString(), "--blocks", "8");
     assertEquals(0, evaluate.exitCode(), evaluate.err());
+    assertTrue(evaluate.out().contains("integer vs QAT by block, first 8 test windows:"), evaluate.out());
+    assertTrue(evaluate.out().matches("(?s).*\\n  layer0\\.norm2\\.out +\\d+ of +\\d+ values differ\\n.*"),
+        evaluate.out());
+    assertTrue(evaluate.out().contains("integer prediction equals QAT prediction in "), evaluate.out());
     List<String> lines = evaluate.out().lines().toList();
     Matcher last = Pattern.compile("rmse: float=([0-9.]+) qat=([0-9.]+) integer=([0-9.]+)")
         .matcher(lines.get(lines.size() - 1));
     assertTrue(last.matches(), lines.get(lines.size() - 1));
     double qat = Double.parseDouble(last.group(2));
     double integer = Double.parseDouble(last.group(3));
-    assertTrue(qat > 0 && Math.abs(integer - qat) < 0.05 * qat, "integer " + integer + " vs qat " + qat);
+    assertTrue(qat > 0 && Math.abs(integer - qat) < 0.01 * qat, "integer " + integer + " vs qat " + qat);
   }
 
   @Test
@@ -45,6 +49,28 @@ class ForecastCommandsTest {
         "--epochs", "1", "--seed", "1", "-o", model.toString()).exitCode());
     List<String> lines = CliRun.of("evaluate", model.toString()).out().lines().toList();
     assertTrue(lines.get(lines.size() - 1).matches("rmse: float=[0-9.]+ qat=- integer=-"), lines.toString());
+    CliRun blocks = CliRun.of("evaluate", model.toString(), "--blocks", "4");
+    assertEquals(1, blocks.exitCode());
+    assertEquals("silica: --blocks: " + model + " is a float-only model with no integer inference\n", blocks.err());
+  }
+
+  @Test
+  void aBlockCountBelowOneIsAUsageError() throws IOException {
+    Path model = dir.resolve("any.json");
+    Files.writeString(model, "{}");
+    CliRun run = CliRun.of("evaluate", model.toString(), "--blocks", "0");
+    assertEquals(2, run.exitCode());
+    assertEquals("silica: --blocks must be >= 1, got 0\n", run.err());
+  }
+
+  @Test
+  void aFileOfTheFirstFormatVersionIsRejectedByItsFormatField() throws IOException {
+    Path model = dir.resolve("old.json");
+    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"dataset\": \"traffic\"}");
+    CliRun run = CliRun.of("evaluate", model.toString());
+    assertEquals(1, run.exitCode());
+    assertEquals("silica: " + model + ": format: expected \"silica-forecaster/2\", found \"silica-forecaster/1\""
+        + " (retrain the model with this version of silica)\n", run.err());
   }
 
   @Test
@@ -66,7 +92,7 @@ class ForecastCommandsTest {
   @Test
   void aMalformedModelFileNamesTheField() throws IOException {
     Path model = dir.resolve("broken.json");
-    Files.writeString(model, "{\"format\": \"silica-forecaster/1\", \"dataset\": \"traffic\","
+    Files.writeString(model, "{\"format\": \"silica-forecaster/2\", \"dataset\": \"traffic\","
         + " \"model\": {\"window\": 4, \"features\": 1, \"dModel\": \"wide\", \"ffnFactor\": 4}}");
     CliRun run = CliRun.of("evaluate", model.toString());
     assertEquals(1, run.exitCode());
