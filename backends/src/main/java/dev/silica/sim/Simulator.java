@@ -166,6 +166,37 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
+   * A signal resolved once, so that a hot loop pokes and peeks it by {@link #pokeBits}/{@link
+   * #peekBits} without looking its name up every cycle.
+   */
+  public Handle handle(String signal) {
+    return new Handle(slot(signal));
+  }
+
+  /**
+   * Sets a top-level input to the value whose two's complement bits are {@code words}, least
+   * significant word first ({@code ceil(width / 64)} of them); bits above the input's width are
+   * ignored.
+   */
+  public void pokeBits(Handle input, long[] words) {
+    Run r = pokable(input.slot.name()).run();
+    System.arraycopy(words, 0, v, r.base, r.n);
+    r.normalizeTop(v);
+    settled = false;
+  }
+
+  /**
+   * Writes the two's complement bits of a signal into {@code words}, least significant word first,
+   * bits above its width zero.
+   */
+  public void peekBits(Handle signal, long[] words) {
+    Run r = signal.slot.run();
+    settle();
+    System.arraycopy(v, r.base, words, 0, r.n);
+    words[r.n - 1] &= Words.lowMask(r.width - 64 * (r.n - 1));
+  }
+
+  /**
    * The value of any signal as a long.
    *
    * @throws ArithmeticException when the value does not fit a long (wide or large u64 signals: use
@@ -287,6 +318,23 @@ public final class Simulator implements AutoCloseable {
     if (!settled) {
       kernel.settle(v);
       settled = true;
+    }
+  }
+
+  /** A signal of this simulation, looked up once by {@link #handle}. */
+  public static final class Handle {
+    private final Slot slot;
+
+    private Handle(Slot slot) {
+      this.slot = slot;
+    }
+
+    public String name() {
+      return slot.name();
+    }
+
+    public Type type() {
+      return slot.run().type;
     }
   }
 
