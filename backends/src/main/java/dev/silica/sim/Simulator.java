@@ -179,7 +179,10 @@ public final class Simulator implements AutoCloseable {
    * ignored.
    */
   public void pokeBits(Handle input, long[] words) {
-    Run r = pokable(input.slot.name()).run();
+    if (!input.slot.input()) {
+      pokable(input.slot.name());
+    }
+    Run r = input.slot.run();
     System.arraycopy(words, 0, v, r.base, r.n);
     r.normalizeTop(v);
     settled = false;
@@ -347,6 +350,7 @@ public final class Simulator implements AutoCloseable {
     return s;
   }
 
+  /** The slot of top-level input {@code name}; anything else is refused, naming the inputs. */
   private Slot pokable(String name) {
     Slot s = slot(name);
     if (!s.input()) {
