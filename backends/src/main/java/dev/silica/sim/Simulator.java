@@ -179,12 +179,15 @@ public final class Simulator implements AutoCloseable {
    * ignored.
    */
   public void pokeBits(Handle input, long[] words) {
-    if (!input.slot.input()) {
-      pokable(input.slot.name());
+    if (!input.input) {
+      pokable(input.name());
     }
-    Run r = input.slot.run();
-    System.arraycopy(words, 0, v, r.base, r.n);
-    r.normalizeTop(v);
+    if (input.n == 1) {
+      v[input.base] = Words.normalize(words[0], input.width, input.signed);
+    } else {
+      System.arraycopy(words, 0, v, input.base, input.n);
+      Words.normalizeTop(v, input.base, input.type());
+    }
     settled = false;
   }
 
@@ -193,10 +196,13 @@ public final class Simulator implements AutoCloseable {
    * bits above its width zero.
    */
   public void peekBits(Handle signal, long[] words) {
-    Run r = signal.slot.run();
     settle();
-    System.arraycopy(v, r.base, words, 0, r.n);
-    words[r.n - 1] &= Words.lowMask(r.width - 64 * (r.n - 1));
+    if (signal.n == 1) {
+      words[0] = v[signal.base] & signal.topMask;
+    } else {
+      System.arraycopy(v, signal.base, words, 0, signal.n);
+      words[signal.n - 1] &= signal.topMask;
+    }
   }
 
   /**
@@ -324,12 +330,26 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** A signal of this simulation, looked up once by {@link #handle}. */
+  /** A signal of this simulation, looked up once by {@link #handle}: where its value lives (valid for that simulation only). */
   public static final class Handle {
     private final Slot slot;
+    private final boolean input;
+    private final int base;
+    private final int n;
+    private final int width;
+    private final boolean signed;
+    /** The bits of the top word below the width. */
+    private final long topMask;
 
     private Handle(Slot slot) {
+      Run r = slot.run();
       this.slot = slot;
+      this.input = slot.input();
+      this.base = r.base;
+      this.n = r.n;
+      this.width = r.width;
+      this.signed = r.signed;
+      this.topMask = Words.lowMask(r.width - 64 * (r.n - 1));
     }
 
     public String name() {
