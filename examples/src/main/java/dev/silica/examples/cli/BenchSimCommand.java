@@ -47,8 +47,6 @@ final class BenchSimCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionChecks.positive("--cycles", cycles);
-    ToolChoice.installed("verilator");
-    ToolChoice.installed("icarus");
     BenchReport report = SimBench.run(design.load(), seed, cycles, reference);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.table());

@@ -8,9 +8,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code silica} command line: elaborate registered generators, print their IR, and run the
- * backends. Exit codes: 0 success, 1 a design or run failed, 2 bad usage (unknown generator,
- * parameter or value).
+ * The {@code silica} command line: elaborate registered generators, print their IR, run the
+ * backends, and compare Silica's simulator with Verilator and Icarus. Exit codes: 0 success, 1 a
+ * design, run or external tool failed or simulators disagreed, 2 bad usage (unknown generator,
+ * parameter or value, a number out of range).
  */
 @Command(
     name = "silica",

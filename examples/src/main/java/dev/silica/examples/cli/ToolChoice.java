@@ -15,7 +15,7 @@ final class ToolChoice {
    * The tool named {@code name}, checked to be installed.
    *
    * @throws ParameterError for a name other than verilator or icarus (a usage error)
-   * @throws UserError when the tool is not installed
+   * @throws ToolFailure when the tool is not installed
    */
   static Engine installed(String name) {
     Engine tool = switch (name.toLowerCase(Locale.ROOT)) {
@@ -23,11 +23,7 @@ final class ToolChoice {
       case "icarus" -> Engine.ICARUS;
       default -> throw new ParameterError("unknown tool '" + name + "' for --with; valid tools: verilator, icarus");
     };
-    try {
-      Harnesses.requireInstalled(tool);
-    } catch (ToolFailure e) {
-      throw new UserError(e.getMessage());
-    }
+    Harnesses.requireInstalled(tool);
     return tool;
   }
 }

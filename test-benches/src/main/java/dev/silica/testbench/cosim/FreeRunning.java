@@ -130,10 +130,11 @@ public final class FreeRunning {
       }
       Duration runTime = Duration.ofNanos(System.nanoTime() - start);
       Optional<String> digest = lines.stream().filter(l -> l.startsWith(DIGEST_LINE)).findFirst();
-      if (digest.isEmpty() || lines.size() < prefix) {
+      int printed = (int) Math.min(prefix, cycles);
+      if (digest.isEmpty() || lines.size() <= printed) {
         throw new ToolFailure(tool + " printed no digest (exit " + process.exitValue() + ") in " + harness.directory());
       }
-      ImmutableList<ImmutableList<String>> rows = lines.subList(0, (int) Math.min(prefix, cycles)).stream()
+      ImmutableList<ImmutableList<String>> rows = lines.subList(0, printed).stream()
           .map(CompiledHarness::values).collect(ImmutableList.toImmutableList());
       return new FreeRun(digest.get().substring(DIGEST_LINE.length()).strip(), rows, runTime);
     } catch (IOException e) {
