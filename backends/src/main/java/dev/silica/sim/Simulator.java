@@ -166,6 +166,46 @@ public final class Simulator implements AutoCloseable {
   }
 
   /**
+   * A signal resolved once, so that a hot loop pokes and peeks it by {@link #pokeBits}/{@link
+   * #peekBits} without looking its name up every cycle.
+   */
+  public Handle handle(String signal) {
+    return new Handle(slot(signal));
+  }
+
+  /**
+   * Sets a top-level input to the value whose two's complement bits are {@code words}, least
+   * significant word first ({@code ceil(width / 64)} of them); bits above the input's width are
+   * ignored.
+   */
+  public void pokeBits(Handle input, long[] words) {
+    if (!input.input) {
+      pokable(input.name());
+    }
+    if (input.n == 1) {
+      v[input.base] = Words.normalize(words[0], input.width, input.signed);
+    } else {
+      System.arraycopy(words, 0, v, input.base, input.n);
+      Words.normalizeTop(v, input.base, input.type());
+    }
+    settled = false;
+  }
+
+  /**
+   * Writes the two's complement bits of a signal into {@code words}, least significant word first,
+   * bits above its width zero.
+   */
+  public void peekBits(Handle signal, long[] words) {
+    settle();
+    if (signal.n == 1) {
+      words[0] = v[signal.base] & signal.topMask;
+    } else {
+      System.arraycopy(v, signal.base, words, 0, signal.n);
+      words[signal.n - 1] &= signal.topMask;
+    }
+  }
+
+  /**
    * The value of any signal as a long.
    *
    * @throws ArithmeticException when the value does not fit a long (wide or large u64 signals: use
@@ -290,6 +330,37 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
+  /** A signal of this simulation, looked up once by {@link #handle}: where its value lives (valid for that simulation only). */
+  public static final class Handle {
+    private final Slot slot;
+    private final boolean input;
+    private final int base;
+    private final int n;
+    private final int width;
+    private final boolean signed;
+    /** The bits of the top word below the width. */
+    private final long topMask;
+
+    private Handle(Slot slot) {
+      Run r = slot.run();
+      this.slot = slot;
+      this.input = slot.input();
+      this.base = r.base;
+      this.n = r.n;
+      this.width = r.width;
+      this.signed = r.signed;
+      this.topMask = Words.lowMask(r.width - 64 * (r.n - 1));
+    }
+
+    public String name() {
+      return slot.name();
+    }
+
+    public Type type() {
+      return slot.run().type;
+    }
+  }
+
   private Slot slot(String name) {
     Slot s = c.slots().get(name);
     if (s == null) {
@@ -299,6 +370,7 @@ public final class Simulator implements AutoCloseable {
     return s;
   }
 
+  /** The slot of top-level input {@code name}; anything else is refused, naming the inputs. */
   private Slot pokable(String name) {
     Slot s = slot(name);
     if (!s.input()) {

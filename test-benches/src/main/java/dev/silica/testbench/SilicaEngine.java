@@ -10,9 +10,13 @@ import java.math.BigInteger;
 public final class SilicaEngine implements SimEngine {
 
   private final Simulator sim;
+  private final Simulator.Handle[] inputs;
+  private final Simulator.Handle[] outputs;
 
   public SilicaEngine(Design design) {
     this.sim = Simulator.compile(design);
+    this.inputs = sim.inputs().stream().map(p -> sim.handle(p.name())).toArray(Simulator.Handle[]::new);
+    this.outputs = sim.outputs().stream().map(p -> sim.handle(p.name())).toArray(Simulator.Handle[]::new);
   }
 
   /** The simulator underneath, for what only it offers (memories, VCD). */
@@ -38,6 +42,16 @@ public final class SilicaEngine implements SimEngine {
   @Override
   public BigInteger peek(String signal) {
     return sim.peekBig(signal);
+  }
+
+  @Override
+  public void pokeBits(int input, long[] words) {
+    sim.pokeBits(inputs[input], words);
+  }
+
+  @Override
+  public void peekBits(int output, long[] words) {
+    sim.peekBits(outputs[output], words);
   }
 
   @Override

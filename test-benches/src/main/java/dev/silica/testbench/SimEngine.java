@@ -27,6 +27,25 @@ public interface SimEngine extends AutoCloseable {
 
   void step();
 
+  /**
+   * Sets input number {@code input} (in {@link #inputs()} order) to the value whose two's
+   * complement bits are {@code words}, least significant first; bits above its width are ignored.
+   * An engine that can do this without allocating overrides it.
+   */
+  default void pokeBits(int input, long[] words) {
+    Port p = inputs().get(input);
+    poke(p.name(), Bits.value(words, p.type()));
+  }
+
+  /**
+   * Writes the two's complement bits of output number {@code output} (in {@link #outputs()} order)
+   * into {@code words}, least significant first, bits above its width zero.
+   */
+  default void peekBits(int output, long[] words) {
+    Port p = outputs().get(output);
+    Bits.toWords(peek(p.name()), p.type(), words);
+  }
+
   /** How many clock edges have happened. */
   long cycle();
 

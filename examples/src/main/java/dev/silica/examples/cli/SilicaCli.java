@@ -2,14 +2,16 @@ package dev.silica.examples.cli;
 
 import dev.silica.dsl.ParameterError;
 import dev.silica.ir.DesignError;
+import dev.silica.testbench.cosim.ToolFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code silica} command line: elaborate registered generators, print their IR, and run the
- * backends. Exit codes: 0 success, 1 a design or run failed, 2 bad usage (unknown generator,
- * parameter or value).
+ * The {@code silica} command line: elaborate registered generators, print their IR, run the
+ * backends, and compare Silica's simulator with Verilator and Icarus. Exit codes: 0 success, 1 a
+ * design, run or external tool failed or simulators disagreed, 2 bad usage (unknown generator,
+ * parameter or value, a number out of range).
  */
 @Command(
     name = "silica",
@@ -18,7 +20,8 @@ import picocli.CommandLine.Command;
     description = "Silica: hardware construction in Java, with a Verilog backend and a simulator.",
     subcommands = {
       ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class,
-      SimCommand.class, TrainCommand.class, EvaluateCommand.class
+      SimCommand.class, CosimCommand.class, FuzzCommand.class, BenchSimCommand.class, TrainCommand.class,
+      EvaluateCommand.class
     })
 public final class SilicaCli {
 
@@ -31,7 +34,12 @@ public final class SilicaCli {
 
   /** The configured command line, for {@link #main} and for tests. */
   public static CommandLine commandLine() {
-    return new CommandLine(new SilicaCli()).setExecutionExceptionHandler(SilicaCli::report);
+    return commandLine(CommandLine.defaultFactory());
+  }
+
+  /** The configured command line with its commands made by {@code factory} (tests inject faults this way). */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(new SilicaCli(), factory).setExecutionExceptionHandler(SilicaCli::report);
   }
 
   /** Turns the errors a user can cause into one-line messages instead of stack traces. */
@@ -41,7 +49,7 @@ public final class SilicaCli {
       err.println("silica: " + e.getMessage());
       return USAGE;
     }
-    if (e instanceof DesignError || e instanceof UserError) {
+    if (e instanceof DesignError || e instanceof UserError || e instanceof ToolFailure) {
       err.println("silica: " + e.getMessage());
       return 1;
     }

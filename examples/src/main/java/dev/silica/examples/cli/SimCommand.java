@@ -64,7 +64,11 @@ final class SimCommand implements Runnable {
     RandomOptions random;
 
     SimulationRun.Input input() {
-      return file != null ? new SimulationRun.FromFile(file) : new SimulationRun.Random(random.seed, random.cycles);
+      if (file != null) {
+        return new SimulationRun.FromFile(file);
+      }
+      OptionChecks.positive("--cycles", random.cycles);
+      return new SimulationRun.Random(random.seed, random.cycles);
     }
   }
 

@@ -47,4 +47,13 @@ class SimCommandTest {
     assertEquals(1, run.exitCode());
     assertEquals("silica: " + stimulus + ":3:2: 'x' for en is not a decimal integer\n", run.err());
   }
+
+  @Test
+  void aNumberOfCyclesBelowOneIsAUsageErrorNamingTheOption() {
+    for (String cycles : new String[] {"0", "-3"}) {
+      CliRun run = CliRun.of("sim", "counter", "--seed", "7", "--cycles", cycles);
+      assertEquals(2, run.exitCode());
+      assertEquals("silica: --cycles must be positive, got " + cycles + "\n", run.err());
+    }
+  }
 }

@@ -47,9 +47,20 @@ final class BuildCache {
    * @return whether an existing build was reused, and where it is
    */
   static Entry getOrBuild(String key, Build build) throws IOException {
+    return getOrBuild(key, build, true);
+  }
+
+  /**
+   * As {@link #getOrBuild(String, Build)}; without {@code reuse}, an existing build is deleted and
+   * built again (to measure what a build costs).
+   */
+  static Entry getOrBuild(String key, Build build, boolean reuse) throws IOException {
     Path target = root().resolve(key);
     if (Files.isDirectory(target)) {
-      return new Entry(target, true);
+      if (reuse) {
+        return new Entry(target, true);
+      }
+      MoreFiles.deleteRecursively(target, RecursiveDeleteOption.ALLOW_INSECURE);
     }
     Files.createDirectories(root());
     Path staging = Files.createTempDirectory(root(), key + ".partial-");

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import dev.silica.ir.Design;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.SilicaEngine;
+import dev.silica.testbench.SimEngine;
 import dev.silica.testbench.Stimulus;
 import dev.silica.testbench.Trace;
 import dev.silica.testbench.TraceRunner;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Co-simulation: the same stimulus on Silica's simulator and on Verilator or Icarus (running the
@@ -21,6 +23,9 @@ import java.util.Optional;
  */
 public final class Cosim {
 
+  /** Silica's simulator, the reference the external tools are compared with. */
+  public static final Function<Design, SimEngine> SILICA = SilicaEngine::new;
+
   private Cosim() {}
 
   /** Co-simulates {@code design} for {@code cycles} cycles of random inputs from {@code seed}, {@code rst} high in cycle 0. */
@@ -28,9 +33,19 @@ public final class Cosim {
     return runAll(List.of(design), seed, cycles, tool).get(0);
   }
 
+  /** As {@link #run(Design, long, int, Engine)}, with {@code reference} standing in for Silica's simulator. */
+  public static CosimResult run(Design design, long seed, int cycles, Engine tool, Function<Design, SimEngine> reference) {
+    return run(design, randomStimulus(design, seed, cycles), tool, reference);
+  }
+
   /** Co-simulates {@code design} driven by {@code stimulus} (columns: its inputs, {@code rst} included). */
   public static CosimResult run(Design design, Trace stimulus, Engine tool) {
-    return runAll(List.of(design), List.of(stimulus), tool).get(0);
+    return run(design, stimulus, tool, SILICA);
+  }
+
+  /** As {@link #run(Design, Trace, Engine)}, with {@code reference} standing in for Silica's simulator. */
+  public static CosimResult run(Design design, Trace stimulus, Engine tool, Function<Design, SimEngine> reference) {
+    return runAll(List.of(design), List.of(stimulus), tool, reference).get(0);
   }
 
   /**
@@ -40,15 +55,29 @@ public final class Cosim {
   public static ImmutableList<CosimResult> runAll(List<Design> designs, long seed, int cycles, Engine tool) {
     List<Trace> stimuli = new ArrayList<>();
     for (int k = 0; k < designs.size(); k++) {
-      try (SilicaEngine sim = new SilicaEngine(designs.get(k))) {
-        stimuli.add(Stimulus.random(sim.inputs(), cycles, seed + k));
-      }
+      stimuli.add(randomStimulus(designs.get(k), seed + k, cycles));
     }
     return runAll(designs, stimuli, tool);
   }
 
+  /** Uniform random inputs for {@code design}, {@code rst} high in cycle 0. */
+  private static Trace randomStimulus(Design design, long seed, int cycles) {
+    try (SilicaEngine sim = new SilicaEngine(design)) {
+      return Stimulus.random(sim.inputs(), cycles, seed);
+    }
+  }
+
   /** Co-simulates each design with its own stimulus (all of the same length) in one external build. */
   public static ImmutableList<CosimResult> runAll(List<Design> designs, List<Trace> stimuli, Engine tool) {
+    return runAll(designs, stimuli, tool, SILICA);
+  }
+
+  /**
+   * As {@link #runAll(List, List, Engine)}, with {@code reference} standing in for Silica's
+   * simulator (a test injects a faulty one to see a disagreement reported).
+   */
+  public static ImmutableList<CosimResult> runAll(
+      List<Design> designs, List<Trace> stimuli, Engine tool, Function<Design, SimEngine> reference) {
     if (designs.isEmpty()) {
       return ImmutableList.of();
     }
@@ -57,7 +86,7 @@ public final class Cosim {
     List<Duration> silicaTimes = new ArrayList<>();
     for (int k = 0; k < designs.size(); k++) {
       Stopwatch watch = Stopwatch.createStarted();
-      try (SilicaEngine sim = new SilicaEngine(designs.get(k))) {
+      try (SimEngine sim = reference.apply(designs.get(k))) {
         Stimulus.check(stimuli.get(k), sim.inputs(), "stimulus of " + designs.get(k).top());
         silica.add(Optional.of(TraceRunner.run(sim, stimuli.get(k))));
         silicaErrors.add(null);
@@ -74,7 +103,7 @@ public final class Cosim {
       if (designs.size() == 1) {
         return ImmutableList.of(failed(designs.get(0), tool, stimuli.get(0).cycles(), e.getMessage(), silicaTimes.get(0)));
       }
-      return isolate(designs, stimuli, tool, e);
+      return isolate(designs, stimuli, tool, reference, e);
     }
     ImmutableList.Builder<CosimResult> results = ImmutableList.builder();
     for (int k = 0; k < designs.size(); k++) {
@@ -95,7 +124,8 @@ public final class Cosim {
    * After a bundle failed to build or run: the designs the tool's message names (by their Verilog
    * file) fail with it, the others are co-simulated again; when it names none, the bundle is halved.
    */
-  private static ImmutableList<CosimResult> isolate(List<Design> designs, List<Trace> stimuli, Engine tool, ToolFailure e) {
+  private static ImmutableList<CosimResult> isolate(
+      List<Design> designs, List<Trace> stimuli, Engine tool, Function<Design, SimEngine> reference, ToolFailure e) {
     List<Integer> named = new ArrayList<>();
     for (int k = 0; k < designs.size(); k++) {
       Design d = designs.get(k);
@@ -106,8 +136,8 @@ public final class Cosim {
     if (named.isEmpty()) {
       int half = designs.size() / 2;
       return ImmutableList.<CosimResult>builder()
-          .addAll(runAll(designs.subList(0, half), stimuli.subList(0, half), tool))
-          .addAll(runAll(designs.subList(half, designs.size()), stimuli.subList(half, designs.size()), tool))
+          .addAll(runAll(designs.subList(0, half), stimuli.subList(0, half), tool, reference))
+          .addAll(runAll(designs.subList(half, designs.size()), stimuli.subList(half, designs.size()), tool, reference))
           .build();
     }
     List<Design> rest = new ArrayList<>();
@@ -118,7 +148,7 @@ public final class Cosim {
         restStimuli.add(stimuli.get(k));
       }
     }
-    java.util.Iterator<CosimResult> others = runAll(rest, restStimuli, tool).iterator();
+    java.util.Iterator<CosimResult> others = runAll(rest, restStimuli, tool, reference).iterator();
     ImmutableList.Builder<CosimResult> results = ImmutableList.builder();
     for (int k = 0; k < designs.size(); k++) {
       results.add(named.contains(k)

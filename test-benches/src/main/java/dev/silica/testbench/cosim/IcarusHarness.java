@@ -29,12 +29,27 @@ public final class IcarusHarness {
 
   /** Compiles {@code layout}, or reuses an identical earlier build. */
   public static CompiledHarness build(HarnessLayout layout) {
-    ExternalTool iverilog = ExternalTool.find("iverilog")
-        .orElseThrow(() -> new ToolFailure("iverilog is not installed (on Debian: apt-get install iverilog)"));
-    ExternalTool vvp = ExternalTool.find("vvp")
-        .orElseThrow(() -> new ToolFailure("vvp is not installed (on Debian: apt-get install iverilog)"));
+    return build(layout, testbench(layout), true);
+  }
+
+  /**
+   * Compiles {@code layout} with the {@linkplain FreeRunning free-running} testbench; without
+   * {@code reuse} it is built afresh (to time the build).
+   */
+  public static CompiledHarness buildFreeRunning(HarnessLayout layout, boolean reuse) {
+    return build(layout, FreeRunning.icarusTestbench(layout, TESTBENCH_MODULE), reuse);
+  }
+
+  /** Whether Icarus is installed; if not, what to do about it. */
+  static ToolFailure missing(String program) {
+    return new ToolFailure(program + " is not installed (on Debian: apt-get install iverilog)");
+  }
+
+  private static CompiledHarness build(HarnessLayout layout, String testbench, boolean reuse) {
+    ExternalTool iverilog = ExternalTool.find("iverilog").orElseThrow(() -> missing("iverilog"));
+    ExternalTool vvp = ExternalTool.find("vvp").orElseThrow(() -> missing("vvp"));
     Map<String, String> files = new LinkedHashMap<>(layout.files());
-    files.put(TESTBENCH, testbench(layout));
+    files.put(TESTBENCH, testbench);
     long start = System.nanoTime();
     try {
       BuildCache.Entry entry = BuildCache.getOrBuild(BuildCache.key("icarus", files), dir -> {
@@ -47,7 +62,7 @@ public final class IcarusHarness {
         if (!result.succeeded()) {
           throw new ToolFailure("iverilog failed (exit " + result.exitCode() + ") in " + dir + ":\n" + result.output());
         }
-      });
+      }, reuse);
       Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
       return new CompiledHarness(Engine.ICARUS, layout, entry.directory(),
           ImmutableList.of(vvp.executable().toString(), "-n", entry.directory().resolve(IMAGE).toString()),
@@ -55,6 +70,14 @@ public final class IcarusHarness {
     } catch (IOException e) {
       throw new ToolFailure("cannot build the Icarus harness: " + e.getMessage(), e);
     }
+  }
+
+  /** The {@code $display} statement printing every output in hex on one line, as the protocol's {@code o} reply. */
+  static String displayOutputs(List<HarnessPort> outputs) {
+    StringBuilder v = new StringBuilder("$display(\"");
+    v.append(String.join(" ", java.util.Collections.nCopies(outputs.size(), "%h"))).append("\"");
+    outputs.forEach(p -> v.append(", ").append(p.wrapperName()));
+    return v.append(");").toString();
   }
 
   /** The testbench module: the wrapper's inputs as registers, driven by commands from stdin. */
@@ -85,10 +108,7 @@ public final class IcarusHarness {
     }
     v.append("          default: ;\n        endcase\n");
     v.append("      end else if (command == \"o\") begin\n        #1;\n");
-    String format = String.join(" ", java.util.Collections.nCopies(outputs.size(), "%h"));
-    v.append("        $display(\"").append(format).append("\"");
-    outputs.forEach(p -> v.append(", ").append(p.wrapperName()));
-    v.append(");\n        $fflush;\n");
+    v.append("        ").append(displayOutputs(outputs)).append("\n        $fflush;\n");
     v.append("      end else if (command == \"s\") begin\n        #1 clk = 1'b1;\n        #1 clk = 1'b0;\n      end\n");
     v.append("    end\n  end\nendmodule\n");
     return v.toString();

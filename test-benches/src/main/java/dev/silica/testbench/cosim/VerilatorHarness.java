@@ -28,25 +28,44 @@ public final class VerilatorHarness {
 
   /** Compiles {@code layout}, or reuses an identical earlier build. */
   public static CompiledHarness build(HarnessLayout layout) {
-    ExternalTool verilator = ExternalTool.find("verilator")
-        .orElseThrow(() -> new ToolFailure("verilator is not installed (on Debian: apt-get install verilator)"));
+    return build(layout, cpp(layout), "verilator", List.of(), true);
+  }
+
+  /**
+   * Compiles {@code layout} with the {@linkplain FreeRunning free-running} main program, the C++
+   * compiled with {@code -O3} as well; without {@code reuse} it is built afresh (to time the build).
+   */
+  public static CompiledHarness buildFreeRunning(HarnessLayout layout, boolean reuse) {
+    return build(layout, FreeRunning.verilatorMain(layout), "verilator-o3", List.of("-MAKEFLAGS", "OPT_FAST=-O3"), reuse);
+  }
+
+  /** The failure for a missing Verilator, saying how to install it. */
+  static ToolFailure missing() {
+    return new ToolFailure("verilator is not installed (on Debian: apt-get install verilator)");
+  }
+
+  /** Builds with {@code main}; builds with other {@code extraArgs} are cached under another {@code cacheName}. */
+  private static CompiledHarness build(
+      HarnessLayout layout, String main, String cacheName, List<String> extraArgs, boolean reuse) {
+    ExternalTool verilator = ExternalTool.find("verilator").orElseThrow(VerilatorHarness::missing);
     Map<String, String> files = new LinkedHashMap<>(layout.files());
-    files.put(MAIN, cpp(layout));
+    files.put(MAIN, main);
     long start = System.nanoTime();
     try {
-      BuildCache.Entry entry = BuildCache.getOrBuild(BuildCache.key("verilator", files), dir -> {
+      BuildCache.Entry entry = BuildCache.getOrBuild(BuildCache.key(cacheName, files), dir -> {
         for (Map.Entry<String, String> f : files.entrySet()) {
           Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
         List<String> args = new ArrayList<>(List.of(
             "--cc", "--exe", "--build", "-O3", "-Wno-fatal", "-Wno-lint", "-Wno-style",
             "--top-module", HarnessLayout.WRAPPER, "-Mdir", "obj", "-o", EXECUTABLE, "-j", "2", MAIN));
+        args.addAll(extraArgs);
         args.addAll(layout.verilogFiles());
         ExternalTool.Result result = verilator.run(dir, BUILD_TIMEOUT, args);
         if (!result.succeeded() || !Files.isExecutable(dir.resolve("obj").resolve(EXECUTABLE))) {
           throw new ToolFailure("verilator failed (exit " + result.exitCode() + ") in " + dir + ":\n" + result.output());
         }
-      });
+      }, reuse);
       Duration buildTime = Duration.ofNanos(System.nanoTime() - start);
       return new CompiledHarness(Engine.VERILATOR, layout, entry.directory(),
           ImmutableList.of(entry.directory().resolve("obj").resolve(EXECUTABLE).toString()), buildTime, entry.reused());
@@ -85,9 +104,9 @@ public final class VerilatorHarness {
           }
         }
 
-        static void printWords(const uint32_t* words, int count) {
-          for (int w = count - 1; w >= 0; w--) printf("%08x", words[w]);
-        }
+        """);
+    c.append(PRINT_WORDS);
+    c.append("""
 
         int main(int argc, char** argv) {
           VerilatedContext* context = new VerilatedContext;
@@ -119,20 +138,8 @@ public final class VerilatorHarness {
             } else if (line[0] == 'o') {
               top->eval();
         """);
-    List<HarnessPort> outputs = layout.allOutputs();
-    for (int i = 0; i < outputs.size(); i++) {
-      HarnessPort p = outputs.get(i);
-      if (i > 0) {
-        c.append("      putchar(' ');\n");
-      }
-      if (p.type().width() <= 64) {
-        c.append("      printf(\"%llx\", (unsigned long long) top->").append(p.wrapperName()).append(");\n");
-      } else {
-        c.append("      printWords(top->").append(p.wrapperName()).append(".data(), ").append(words(p)).append(");\n");
-      }
-    }
+    c.append(printOutputs(layout.allOutputs(), "      "));
     c.append("""
-              putchar('\\n');
               fflush(stdout);
             } else if (line[0] == 's') {
               top->clk = 1;
@@ -152,7 +159,31 @@ public final class VerilatorHarness {
     return c.toString();
   }
 
-  private static int words(HarnessPort p) {
+  /** C++ statements printing every output in hex on one line, as the protocol's {@code o} reply. */
+  static String printOutputs(List<HarnessPort> outputs, String indent) {
+    StringBuilder c = new StringBuilder();
+    for (int i = 0; i < outputs.size(); i++) {
+      HarnessPort p = outputs.get(i);
+      if (i > 0) {
+        c.append(indent).append("putchar(' ');\n");
+      }
+      if (p.type().width() <= 64) {
+        c.append(indent).append("printf(\"%llx\", (unsigned long long) top->").append(p.wrapperName()).append(");\n");
+      } else {
+        c.append(indent).append("printWords(top->").append(p.wrapperName()).append(".data(), ").append(words(p)).append(");\n");
+      }
+    }
+    return c.append(indent).append("putchar('\\n');\n").toString();
+  }
+
+  /** C++ that prints wide values: {@code printWords(words, count)}, most significant word first. */
+  static final String PRINT_WORDS = """
+      static void printWords(const uint32_t* words, int count) {
+        for (int w = count - 1; w >= 0; w--) printf("%08x", words[w]);
+      }
+      """;
+
+  static int words(HarnessPort p) {
     return (p.type().width() + 31) / 32;
   }
 }

@@ -11,6 +11,8 @@
  * line {@link dev.silica.testbench.cosim.HarnessProtocol}: in one scripted batch for co-simulation,
  * or one command at a time by {@link dev.silica.testbench.cosim.ExternalEngine} for the {@link
  * dev.silica.testbench.Tester}. Several designs can share one build, which the fuzzer uses to
- * spread Verilator's fixed build cost.
+ * spread Verilator's fixed build cost. For runs too long to pipe a trace, the {@linkplain
+ * dev.silica.testbench.cosim.FreeRunning free-running} harnesses make the random stimulus themselves
+ * and print a digest of every output of every cycle, which Silica's side computes alike.
  */
 package dev.silica.testbench.cosim;

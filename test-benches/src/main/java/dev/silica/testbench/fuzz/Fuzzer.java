@@ -7,12 +7,13 @@ import dev.silica.ir.Design;
 import dev.silica.ir.text.SirPrinter;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.SilicaEngine;
+import dev.silica.testbench.SimEngine;
 import dev.silica.testbench.Stimulus;
 import dev.silica.testbench.Trace;
 import dev.silica.testbench.cosim.Cosim;
 import dev.silica.testbench.cosim.CosimResult;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Differential fuzzing: random designs ({@link RandomDesigns}) co-simulated on Silica's simulator
@@ -44,8 +46,15 @@ public final class Fuzzer {
    * @param bundleSize designs compiled together in one tool build
    * @param regressionDir where shrunk reproducers are written
    * @param shrinkTests at most this many co-simulations while shrinking one failure
+   * @param reference the simulator the tool is compared with: Silica's, unless a test injects a fault
    */
-  public record Options(long firstSeed, int cycles, int bundleSize, Path regressionDir, int shrinkTests) {
+  public record Options(
+      long firstSeed, int cycles, int bundleSize, Path regressionDir, int shrinkTests, Function<Design, SimEngine> reference) {
+
+    /** Options comparing the tool with Silica's simulator. */
+    public Options(long firstSeed, int cycles, int bundleSize, Path regressionDir, int shrinkTests) {
+      this(firstSeed, cycles, bundleSize, regressionDir, shrinkTests, Cosim.SILICA);
+    }
 
     /** Seeds from 0, 64 cycles, 20 designs a build, reproducers in the test-benches regression folder. */
     public static Options defaults() {
@@ -55,22 +64,34 @@ public final class Fuzzer {
     }
 
     public Options withFirstSeed(long seed) {
-      return new Options(seed, cycles, bundleSize, regressionDir, shrinkTests);
+      return new Options(seed, cycles, bundleSize, regressionDir, shrinkTests, reference);
+    }
+
+    public Options withCycles(int count) {
+      return new Options(firstSeed, count, bundleSize, regressionDir, shrinkTests, reference);
     }
 
     public Options withRegressionDir(Path dir) {
-      return new Options(firstSeed, cycles, bundleSize, dir, shrinkTests);
+      return new Options(firstSeed, cycles, bundleSize, dir, shrinkTests, reference);
+    }
+
+    public Options withShrinkTests(int tests) {
+      return new Options(firstSeed, cycles, bundleSize, regressionDir, tests, reference);
+    }
+
+    public Options withReference(Function<Design, SimEngine> simulator) {
+      return new Options(firstSeed, cycles, bundleSize, regressionDir, shrinkTests, simulator);
     }
   }
 
   private Fuzzer() {}
 
   /** Fuzzes {@code seeds} designs against {@code tool} with the default options, logging each bundle and failure. */
-  public static FuzzResult run(int seeds, Engine tool, PrintStream log) {
+  public static FuzzResult run(int seeds, Engine tool, PrintWriter log) {
     return run(seeds, tool, log, Options.defaults());
   }
 
-  public static FuzzResult run(int seeds, Engine tool, PrintStream log, Options options) {
+  public static FuzzResult run(int seeds, Engine tool, PrintWriter log, Options options) {
     if (tool == Engine.SILICA) {
       throw new IllegalArgumentException("fuzzing compares Silica with another tool: choose verilator or icarus");
     }
@@ -90,7 +111,7 @@ public final class Fuzzer {
         designs.add(d);
         stimuli.add(stimulus(d, seed, options.cycles()));
       }
-      List<CosimResult> results = Cosim.runAll(designs, stimuli, tool);
+      List<CosimResult> results = Cosim.runAll(designs, stimuli, tool, options.reference());
       for (int k = 0; k < results.size(); k++) {
         CosimResult r = results.get(k);
         if (r.agreed()) {
@@ -117,13 +138,13 @@ public final class Fuzzer {
     }
   }
 
-  private static FuzzFailure reproduce(long seed, Design design, CosimResult failure, Engine tool, Options options, PrintStream log) {
+  private static FuzzFailure reproduce(long seed, Design design, CosimResult failure, Engine tool, Options options, PrintWriter log) {
     String kind = failureKind(failure);
     Design shrunk = Shrinker.shrink(design, candidate -> {
-      CosimResult again = Cosim.run(candidate, stimulus(candidate, seed, options.cycles()), tool);
+      CosimResult again = Cosim.run(candidate, stimulus(candidate, seed, options.cycles()), tool, options.reference());
       return !again.agreed() && failureKind(again).equals(kind);
     }, options.shrinkTests());
-    CosimResult shrunkFailure = Cosim.run(shrunk, stimulus(shrunk, seed, options.cycles()), tool);
+    CosimResult shrunkFailure = Cosim.run(shrunk, stimulus(shrunk, seed, options.cycles()), tool, options.reference());
     Design reproducer = withStimulusAttributes(shrunk, seed, options.cycles());
     Path file = options.regressionDir().resolve(tool.name().toLowerCase(Locale.ROOT) + "-seed" + Long.toUnsignedString(seed) + ".sir");
     try {

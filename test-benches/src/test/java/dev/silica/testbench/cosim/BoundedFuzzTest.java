@@ -12,7 +12,8 @@ import dev.silica.verilog.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class BoundedFuzzTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     // No shrinking here: CI only classifies failures; `silica fuzz` shrinks a new kind of failure.
     Fuzzer.Options options = new Fuzzer.Options(FIRST_SEED, 48, SEEDS, reproducers, 0);
-    FuzzResult r = Fuzzer.run(SEEDS, tool, new PrintStream(log, true, StandardCharsets.UTF_8), options);
+    FuzzResult r = Fuzzer.run(SEEDS, tool, new PrintWriter(new OutputStreamWriter(log, StandardCharsets.UTF_8), true), options);
     System.out.println(r.summary());
     Set<String> known = knownKinds(tool);
     List<FuzzFailure> unknown = r.failures().stream().filter(f -> !known.contains(f.kind())).toList();
