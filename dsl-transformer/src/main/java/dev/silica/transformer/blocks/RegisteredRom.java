@@ -14,12 +14,12 @@ import dev.silica.ir.Memory;
  * Memory.Style#DISTRIBUTED} is a combinational ROM (which synthesis builds from LUTs) followed by a
  * register. Both give the word one edge after the address, so the choice never changes timing.
  */
-final class RegisteredRom {
+public final class RegisteredRom {
 
   private RegisteredRom() {}
 
   /** The word at {@code address}, one edge later; the output moves only where {@code enable} is high. */
-  static SInt read(String name, int width, long[] words, UInt address, Bool enable, Memory.Style style) {
+  public static SInt read(String name, int width, long[] words, UInt address, Bool enable, Memory.Style style) {
     if (style == Memory.Style.BLOCK) {
       return rom(name, SInt.of(width), words).style(Memory.Style.BLOCK).readSync(address, enable);
     }

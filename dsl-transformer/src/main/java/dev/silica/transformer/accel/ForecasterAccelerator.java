@@ -1,0 +1,395 @@
+package dev.silica.transformer.accel;
+
+import static dev.silica.dsl.Hw.input;
+import static dev.silica.dsl.Hw.instance;
+import static dev.silica.dsl.Hw.mem;
+import static dev.silica.dsl.Hw.mux;
+import static dev.silica.dsl.Hw.output;
+import static dev.silica.dsl.Hw.reg;
+import static dev.silica.dsl.Hw.regNext;
+import static dev.silica.dsl.Hw.rom;
+import static dev.silica.dsl.Hw.when;
+import static dev.silica.dsl.Hw.wire;
+
+import dev.silica.dsl.Bool;
+import dev.silica.dsl.Mem;
+import dev.silica.dsl.Module;
+import dev.silica.dsl.SInt;
+import dev.silica.dsl.UInt;
+import dev.silica.dsl.Vec;
+import dev.silica.ir.Memory;
+import dev.silica.transformer.blocks.RegisteredRom;
+import dev.silica.transformer.blocks.Systolic;
+import dev.silica.transformer.blocks.SystolicConfig;
+import dev.silica.transformer.golden.IntFormat;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+/**
+ * The integer-only forecaster accelerator: a {@link Program} run by a sequencer over one shared
+ * {@link Systolic} array, a {@link VectorUnit} for the element-wise steps, a softmax and pooling
+ * unit around one {@link PipelinedDivider}, banked activation memory ({@code R} banks, one per
+ * array row) and attention memory ({@code C} banks holding keys and values), and the weight ROM
+ * ({@code C} lanes).
+ *
+ * <h2>Host interface</h2>
+ *
+ * <ul>
+ *   <li>While {@code busy} is low, write the window's input codes (signed {@code bits}-bit, as
+ *       {@code IntegerForecaster.inputCodes} gives them): {@code in_addr = t * features + f},
+ *       {@code in_data} the code, {@code in_write} high for one cycle per code.
+ *   <li>Pulse {@code start} for one cycle. {@code busy} rises on the next edge and {@code done}
+ *       falls.
+ *   <li>When {@code done} rises (and {@code busy} falls), {@code prediction} holds the head's
+ *       accumulator: the forecast in units of {@code IntegerForecaster.accumulatorScale()}. It stays
+ *       until the next start. The input codes stay in memory, so a window can be run again.
+ * </ul>
+ */
+public final class ForecasterAccelerator extends Module {
+
+  public final Bool start;
+  public final Bool inWrite;
+  public final UInt inAddr;
+  public final SInt inData;
+  public final Bool busy;
+  public final Bool done;
+  public final SInt prediction;
+
+  /** The sequencer's states. */
+  private enum State {
+    IDLE, FETCH, FEED, DRAIN, SETTLE, MAX, EXP, DIVIDE, POOL;
+
+    UInt lit() {
+      return UInt.lit(ordinal(), Widths.index(values().length));
+    }
+  }
+
+  private final UInt state = reg("state", UInt.of(Widths.index(State.values().length)));
+  private final Map<Field, UInt> fields = new EnumMap<>(Field.class);
+
+  public ForecasterAccelerator(Program program) {
+    AcceleratorConfig accel = program.accel();
+    int rows = accel.rows();
+    int cols = accel.cols();
+    int bits = program.bits();
+    int window = program.model().window();
+    int dModel = program.model().dModel();
+    int laneBits = program.laneBits();
+    int quotientBits = Math.max(bits, program.probabilityBits());
+
+    start = input("start", Bool.TYPE);
+    inWrite = input("in_write", Bool.TYPE);
+    inAddr = input("in_addr", UInt.of(Widths.index(window * program.model().features())));
+    inData = input("in_data", SInt.of(bits));
+    busy = output("busy", Bool.TYPE);
+    done = output("done", Bool.TYPE);
+
+    // ---- program counter and instruction fields ----
+    List<Instruction> instructions = program.instructions();
+    UInt pc = reg("pc", UInt.of(Widths.index(instructions.size())));
+    Map<Field, UInt> fetched = new EnumMap<>(Field.class);
+    for (Field f : Field.values()) {
+      long[] values = instructions.stream().mapToLong(i -> i.get(f)).toArray();
+      int width = f.signed() ? Widths.signed(values) : Widths.unsigned(LongStream.of(values).max().orElse(0));
+      long[] words = LongStream.of(values).map(v -> width == 64 ? v : v & ((1L << width) - 1)).toArray();
+      String name = f.name().toLowerCase(Locale.ROOT);
+      UInt word = rom("program_" + name, UInt.of(width), words).read(pc);
+      UInt held = reg(name, UInt.of(width));
+      when(is(State.FETCH), () -> held.connect(word));
+      fields.put(f, held);
+      fetched.put(f, word);
+    }
+
+    // ---- memories ----
+    List<Mem<SInt>> activations = new ArrayList<>();
+    for (int r = 0; r < rows; r++) {
+      activations.add(mem("activations_" + r, SInt.of(laneBits), program.activationDepth()).style(accel.storage()));
+    }
+    List<Mem<SInt>> attention = new ArrayList<>();
+    for (int c = 0; c < cols; c++) {
+      attention.add(mem("attention_" + c, SInt.of(bits), program.attentionDepth()).style(Memory.Style.DISTRIBUTED));
+    }
+    int actAddrBits = activations.get(0).addressWidth();
+    UInt actReadAddr = wire("activation_read_address", UInt.of(actAddrBits), 0);
+    List<SInt> actData = new ArrayList<>();
+    for (Mem<SInt> bank : activations) {
+      actData.add(bank.readSync(actReadAddr));
+    }
+    Vec<SInt> actLanes = Vec.of(actData);
+
+    // ---- counters ----
+    UInt k = reg("k", UInt.of(Widths.unsigned(Math.max(program.maxK(), window))));
+    UInt settle = reg("settle", UInt.of(Widths.unsigned(VectorUnit.LATENCY + quotientBits + 4)));
+    UInt resume = reg("resume", UInt.of(state.width()));
+    UInt length = field(Field.LENGTH);
+    Bool lastK = k.add(1).eq(length);
+
+    // ---- host ----
+    Bool idle = is(State.IDLE);
+    busy.connect(idle.not());
+    Bool finished = reg("finished", Bool.TYPE);
+    done.connect(finished);
+    when(idle.and(start), () -> {
+      state.connect(State.FETCH.lit());
+      pc.connect(UInt.lit(0, pc.width()));
+      finished.connect(Bool.lit(false));
+    });
+
+    // ---- fetch and dispatch ----
+    UInt op = fetched.get(Field.OP);
+    when(is(State.FETCH), () -> {
+      k.connect(UInt.lit(0, k.width()));
+      pc.connect(pc.add(1).resize(pc.width()));
+      when(op.eq(Opcode.MATMUL.ordinal()), () -> state.connect(State.FEED.lit()))
+          .elseWhen(op.eq(Opcode.SOFTMAX.ordinal()), () -> state.connect(State.MAX.lit()))
+          .elseWhen(op.eq(Opcode.POOL.ordinal()), () -> state.connect(State.POOL.lit()))
+          .otherwise(() -> {
+            state.connect(State.IDLE.lit());
+            finished.connect(Bool.lit(true));
+          });
+    });
+    when(is(State.SETTLE), () -> {
+      settle.connect(settle.subWrap(1));
+      when(settle.eq(0), () -> state.connect(resume));
+    });
+
+    // ---- feed: K operand beats into the array ----
+    SystolicConfig arrayConfig = new SystolicConfig(rows, cols, IntFormat.signed(Math.max(bits, program.probabilityBits()) + 1),
+        IntFormat.signed(bits + 1), program.maxK(), accel.multiplier());
+    Systolic array = instance("array", () -> new Systolic(arrayConfig));
+    Bool feeding = is(State.FEED);
+    when(feeding, () -> {
+      actReadAddr.connect(field(Field.A_ADDR).add(k).resize(actAddrBits));
+      k.connect(k.add(1).resize(k.width()));
+      when(lastK, () -> state.connect(State.DRAIN.lit()));
+    });
+    UInt bAddr = field(Field.B_ADDR).add(k);
+    Bool fromMemory = field(Field.B_FROM_MEMORY).asBool();
+    SInt aZero = field(Field.A_ZERO).asSInt();
+    SInt bZero = field(Field.B_ZERO).asSInt();
+    for (int r = 0; r < rows; r++) {
+      array.in.a.get(r).connect(actData.get(r).sub(aZero).resize(arrayConfig.a().bits()));
+    }
+    for (int c = 0; c < cols; c++) {
+      long[] lane = program.weights()[c];
+      SInt weight = RegisteredRom.read("weights_" + c, bits, lane, bAddr.resize(Widths.index(lane.length)),
+          Bool.lit(true), accel.storage());
+      SInt stored = attention.get(c).readSync(bAddr.resize(attention.get(c).addressWidth()));
+      array.in.b.get(c).connect(mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits()));
+    }
+    array.in.valid.connect(regNext("beat_valid", feeding));
+    array.in.last.connect(regNext("beat_last", feeding.and(lastK)));
+
+    // ---- drain: rows of the tile into the vector unit, one element per cycle ----
+    Bool draining = is(State.DRAIN);
+    Bool holding = reg("holding", Bool.TYPE);
+    UInt row = reg("row", UInt.of(Widths.index(rows + 1)));
+    UInt col = reg("col", UInt.of(Widths.index(cols + 1)));
+    UInt rowAddress = reg("row_address", UInt.of(field(Field.DST_ADDR).width() + 1));
+    UInt keyBank = reg("key_bank", UInt.of(Widths.index(cols)));
+    UInt rowTable = reg("row_table", UInt.of(Widths.index(window * dModel)));
+    List<SInt> held = new ArrayList<>();
+    Bool take = draining.and(array.out.valid).and(holding.not());
+    array.out.ready.connect(draining.and(holding.not()));
+    for (int c = 0; c < cols; c++) {
+      SInt acc = reg("held_" + c, SInt.of(arrayConfig.accumulator().bits()));
+      SInt result = array.out.data.get(c);
+      when(take, () -> acc.connect(result));
+      held.add(acc);
+    }
+    when(is(State.FETCH), () -> {
+      row.connect(UInt.lit(0, row.width()));
+      rowAddress.connect(fetched.get(Field.DST_ADDR).resize(rowAddress.width()));
+      keyBank.connect(fetched.get(Field.BANK).resize(keyBank.width()));
+      rowTable.connect(fetched.get(Field.TABLE_ADDR).resize(rowTable.width()));
+    });
+    UInt destination = field(Field.DESTINATION);
+    Bool rowValid = row.lt(field(Field.ROWS));
+    Bool lastCol = col.add(1).eq(field(Field.COLS));
+    Bool issue = holding.and(rowValid);
+    Bool release = holding.and(rowValid.not().or(lastCol));
+    when(take, () -> {
+      holding.connect(Bool.lit(true));
+      col.connect(UInt.lit(0, col.width()));
+    });
+    when(issue, () -> col.connect(col.add(1).resize(col.width())));
+    Bool toKeys = destination.eq(Destination.KEYS.ordinal());
+    Bool toValues = destination.eq(Destination.VALUES.ordinal());
+    when(release, () -> {
+      holding.connect(Bool.lit(false));
+      row.connect(row.add(1).resize(row.width()));
+      rowTable.connect(rowTable.add(dModel).resize(rowTable.width()));
+      when(toValues, () -> rowAddress.connect(rowAddress.add(1).resize(rowAddress.width())));
+      when(toKeys, () -> {
+        Bool wrap = keyBank.eq(cols - 1);
+        keyBank.connect(mux(wrap, UInt.lit(0, keyBank.width()), keyBank.add(1).resize(keyBank.width())));
+        when(wrap, () -> rowAddress.connect(rowAddress.add(dModel).resize(rowAddress.width())));
+      });
+      when(row.eq(rows - 1), () -> settleThen(settle, resume, VectorUnit.LATENCY, State.FETCH));
+    });
+    when(draining, () -> actReadAddr.connect(field(Field.RES_ADDR).add(col).resize(actAddrBits)));
+    int bankBits = Widths.index(Math.max(rows, cols));
+    UInt elementBank = mux(toKeys, keyBank.resize(bankBits), mux(toValues, col.resize(bankBits), row.resize(bankBits)));
+    UInt elementAddress = mux(toValues, rowAddress, rowAddress.add(col).resize(rowAddress.width()));
+    UInt residualLane = regNext("residual_lane", row);
+    VectorUnit vector = new VectorUnit(program, field(Field.POST_OP), issue, Vec.of(held).get(col),
+        field(Field.CHANNEL).add(col), rowTable.add(col), destination, elementBank, elementAddress,
+        actLanes.get(residualLane));
+    prediction = output("prediction", vector.prediction.signalType());
+    prediction.connect(vector.prediction);
+
+    // ---- softmax: maximum, exponentials, divisions ----
+    Bool maxing = is(State.MAX);
+    Bool exping = is(State.EXP);
+    Bool dividing = is(State.DIVIDE);
+    UInt scoreLane = field(Field.BANK).resize(Widths.index(rows));
+    when(maxing.or(exping), () -> {
+      actReadAddr.connect(field(Field.A_ADDR).add(k).resize(actAddrBits));
+      k.connect(k.add(1).resize(k.width()));
+      when(lastK, () -> {
+        k.connect(UInt.lit(0, k.width()));
+        when(maxing, () -> state.connect(State.EXP.lit()))
+            .otherwise(() -> settleThen(settle, resume, 2, State.DIVIDE));
+      });
+    });
+    SInt score = actLanes.get(scoreLane).resize(bits);
+    SInt rowMax = reg("row_max", SInt.of(bits));
+    Bool maxValid = regNext("max_valid", maxing);
+    Bool maxFirst = regNext("max_first", maxing.and(k.eq(0)));
+    when(maxValid, () -> rowMax.connect(mux(maxFirst.or(score.gt(rowMax)), score, rowMax)));
+    long[] expTable = program.expTable();
+    Mem<UInt> expRom = rom("exp_table", UInt.of(Widths.unsigned(LongStream.of(expTable).max().orElse(0))), expTable);
+    Bool expValid1 = regNext("exp_valid_1", exping);
+    UInt expIndex1 = regNext("exp_index_1", k);
+    UInt delta = rowMax.sub(score).asUInt().resize(bits);
+    UInt e2 = regNext("exp_2", expRom.read(field(Field.TABLE_ADDR).add(delta).resize(expRom.addressWidth())));
+    Bool expValid2 = regNext("exp_valid_2", expValid1);
+    UInt expIndex2 = regNext("exp_index_2", expIndex1);
+    long expMax = LongStream.of(expTable).max().orElse(0);
+    UInt expSum = reg("exp_sum", UInt.of(Widths.unsigned(expMax * window)));
+    List<UInt> exps = new ArrayList<>();
+    for (int j = 0; j < window; j++) {
+      UInt e = reg("exp_" + j, e2.signalType());
+      when(expValid2.and(expIndex2.eq(j)), () -> e.connect(e2));
+      exps.add(e);
+    }
+    when(expValid2, () -> expSum.connect(mux(expIndex2.eq(0), e2.resize(expSum.width()),
+        expSum.add(e2).resize(expSum.width()))));
+    when(dividing, () -> {
+      k.connect(k.add(1).resize(k.width()));
+      when(lastK, () -> settleThen(settle, resume, quotientBits + 1, State.FETCH));
+    });
+    long probabilityMax = (1L << program.probabilityBits()) - 1;
+    UInt softmaxNumerator = Vec.of(exps).get(k).mul(UInt.lit(2 * probabilityMax, Widths.unsigned(2 * probabilityMax)))
+        .add(expSum);
+    UInt softmaxDenominator = expSum.shl(1);
+
+    // ---- pooling: each channel's sum over the window, divided by the window ----
+    Bool pooling = is(State.POOL);
+    int rowBlocks = program.rowBlocks();
+    UInt block = reg("pool_block", UInt.of(Widths.index(rowBlocks)));
+    UInt poolAddress = reg("pool_address", UInt.of(actAddrBits));
+    UInt channelAddress = reg("pool_channel_address", UInt.of(actAddrBits));
+    Bool lastBlock = block.eq(rowBlocks - 1);
+    when(is(State.FETCH), () -> {
+      block.connect(UInt.lit(0, block.width()));
+      poolAddress.connect(fetched.get(Field.A_ADDR).resize(actAddrBits));
+      channelAddress.connect(fetched.get(Field.A_ADDR).resize(actAddrBits));
+    });
+    when(pooling, () -> {
+      actReadAddr.connect(poolAddress);
+      when(lastBlock, () -> {
+        block.connect(UInt.lit(0, block.width()));
+        UInt next = channelAddress.add(1).resize(actAddrBits);
+        channelAddress.connect(next);
+        poolAddress.connect(next);
+        k.connect(k.add(1).resize(k.width()));
+        when(lastK, () -> settleThen(settle, resume, quotientBits + 2, State.FETCH));
+      }).otherwise(() -> {
+        block.connect(block.add(1).resize(block.width()));
+        poolAddress.connect(poolAddress.add(field(Field.STRIDE)).resize(actAddrBits));
+      });
+    });
+    Bool poolValid = regNext("pool_valid", pooling);
+    Bool poolFirst = regNext("pool_first", pooling.and(block.eq(0)));
+    Bool poolLast = regNext("pool_last", pooling.and(lastBlock));
+    UInt poolChannel = regNext("pool_channel", k);
+    SInt laneSum = actData.stream().map(v -> v.resize(bits)).reduce((x, y) -> x.add(y)).orElseThrow();
+    int poolSumBits = Widths.signed((long) window * (1L << (bits - 1)), -(long) window * (1L << (bits - 1))) + 1;
+    SInt poolSum = reg("pool_sum", SInt.of(poolSumBits));
+    SInt total = mux(poolFirst, laneSum.resize(poolSumBits), poolSum.add(laneSum).resize(poolSumBits));
+    when(poolValid, () -> poolSum.connect(total));
+    long minCode = -(1L << (bits - 1));
+    // floor((2 sum + T) / 2T) = floor((2 (sum - T min) + T) / 2T) + min, with a non-negative numerator
+    UInt poolNumerator = total.sub(window * minCode).shl(1).add(window).asUInt();
+
+    // ---- the divider, shared by softmax and pooling ----
+    int numeratorBits = Math.max(softmaxNumerator.width(), poolNumerator.width());
+    int denominatorBits = Math.max(softmaxDenominator.width(), Widths.unsigned(2L * window));
+    int tagBits = k.width();
+    PipelinedDivider divider = instance("divider",
+        () -> new PipelinedDivider(numeratorBits, denominatorBits, quotientBits, tagBits));
+    divider.inValid.connect(dividing.or(poolValid.and(poolLast)));
+    divider.numerator.connect(mux(dividing, softmaxNumerator.resize(numeratorBits), poolNumerator.resize(numeratorBits)));
+    divider.denominator.connect(mux(dividing, softmaxDenominator.resize(denominatorBits),
+        UInt.lit(2L * window, denominatorBits)));
+    divider.tagIn.connect(mux(dividing, k, poolChannel));
+    Bool pooled = field(Field.OP).eq(Opcode.POOL.ordinal());
+    SInt quotient = divider.quotient.resize(quotientBits + 1).asSInt();
+    SInt divided = mux(pooled, quotient.add(minCode).resize(laneBits), quotient.resize(laneBits));
+    UInt dividedBank = mux(pooled, UInt.lit(0, scoreLane.width()), scoreLane);
+    UInt dividedAddress = field(Field.DST_ADDR).add(divider.tagOut).resize(actAddrBits);
+
+    // ---- write ports ----
+    long[] hostBank = new long[window * program.model().features()];
+    long[] hostAddress = new long[hostBank.length];
+    int features = program.model().features();
+    for (int i = 0; i < hostBank.length; i++) {
+      hostBank[i] = (i / features) % rows;
+      hostAddress[i] = program.input().address(i / features, i % features, rows);
+    }
+    UInt inBank = rom("input_bank", UInt.of(Widths.index(rows)), hostBank).read(inAddr);
+    UInt inAddress = rom("input_address", UInt.of(actAddrBits), hostAddress).read(inAddr);
+    Bool hostWrite = idle.and(inWrite);
+    Bool vectorToActivations = vector.writeValid.and(vector.writeKind.eq(Destination.ACTIVATIONS.ordinal()));
+    UInt writeAddress = mux(hostWrite, inAddress, mux(divider.outValid, dividedAddress,
+        vector.writeAddress.resize(actAddrBits)));
+    SInt writeData = mux(hostWrite, inData.resize(laneBits), mux(divider.outValid, divided,
+        vector.writeCode.resize(laneBits)));
+    for (int r = 0; r < rows; r++) {
+      Bool enable = hostWrite.and(inBank.eq(r)).or(divider.outValid.and(dividedBank.eq(r)))
+          .or(vectorToActivations.and(vector.writeBank.eq(r)));
+      activations.get(r).write(writeAddress, writeData, enable);
+    }
+    Bool vectorToAttention = vector.writeValid.and(vectorToActivations.not());
+    for (int c = 0; c < cols; c++) {
+      Mem<SInt> bank = attention.get(c);
+      bank.write(vector.writeAddress.resize(bank.addressWidth()), vector.writeCode,
+          vectorToAttention.and(vector.writeBank.eq(c)));
+    }
+  }
+
+  private Bool is(State s) {
+    return state.eq(s.ordinal());
+  }
+
+  private UInt field(Field f) {
+    return fields.get(f);
+  }
+
+  /** Waits {@code cycles} more cycles in SETTLE, then goes to {@code next}. */
+  private void settleThen(UInt settle, UInt resume, int cycles, State next) {
+    state.connect(State.SETTLE.lit());
+    settle.connect(UInt.lit(cycles, settle.width()));
+    resume.connect(next.lit());
+  }
+
+  @Override
+  protected String moduleName() {
+    return "Forecaster";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.silica.transformer.accel;
+
+import com.google.common.collect.ImmutableList;
+import dev.silica.transformer.model.ModelConfig;
+
+/**
+ * A forecaster model compiled for one accelerator shape: the instruction list the sequencer runs,
+ * the vector unit's post-operations, and every ROM image. {@link ProgramCompiler} makes it from a
+ * model; {@link ForecasterAccelerator} turns it into hardware.
+ *
+ * @param accel the array and storage
+ * @param model the model's shape
+ * @param bits activation and weight width
+ * @param probabilityBits softmax probability width
+ * @param instructions the program, ending with {@link Opcode#END}
+ * @param postOps the vector unit's post-operations, indexed by {@link Field#POST_OP}
+ * @param weights the weight ROM, one array per lane: word {@code i} of lane {@code c} is column {@code c} of that tile row
+ * @param bias the bias ROM (folded biases of every linear layer)
+ * @param normMultipliers the per-channel {@code A_c} of every normalization
+ * @param normOffsets the per-channel {@code B_c}
+ * @param expTable every layer's softmax exponential table, {@code 2^bits} entries each
+ * @param positional the positional-encoding ROM, {@code window x d_model}, row-major
+ * @param input the host's input region (flat index {@code t * features + f})
+ * @param activationDepth words per activation-memory bank
+ * @param attentionDepth words per attention-memory bank
+ * @param maxK the longest reduction of any tile
+ */
+public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int probabilityBits,
+    ImmutableList<Instruction> instructions, ImmutableList<PostOp> postOps, long[][] weights, long[] bias,
+    long[] normMultipliers, long[] normOffsets, long[] expTable, long[] positional, Region input,
+    int activationDepth, int attentionDepth, int maxK) {
+
+  /** Bits of one activation-memory lane: a signed code, or a probability with a sign bit. */
+  public int laneBits() {
+    return Math.max(bits, probabilityBits + 1);
+  }
+
+  /** Time steps per bank of a region: the window over the array's rows. */
+  public int rowBlocks() {
+    return model.window() / accel.rows();
+  }
+
+  /** The number of MATMUL tiles. */
+  public long tiles() {
+    return instructions.stream().filter(i -> i.opcode() == Opcode.MATMUL).count();
+  }
+}
