@@ -37,6 +37,12 @@ public enum Field {
   CHANNEL(false),
   /** MATMUL: positional-encoding ROM address of element (0, 0); SOFTMAX: the exponential table's base. */
   TABLE_ADDR(false),
+  /**
+   * MATMUL: 1 when the activation operand is a probability split in two halves ({@link
+   * Program#splitsProbabilities()}): the high halves in the first {@code LENGTH / 2} beats, the low
+   * halves after a shift of the sums.
+   */
+  SPLIT(false),
   /** POOL: the address stride between the row blocks of one channel. */
   STRIDE(false);
 

@@ -158,21 +158,35 @@ public final class ForecasterAccelerator extends Module {
     });
 
     // ---- feed: K operand beats into the array ----
-    SystolicConfig arrayConfig = new SystolicConfig(rows, cols, IntFormat.signed(Math.max(bits, program.probabilityBits()) + 1),
-        IntFormat.signed(bits + 1), program.maxK(), accel.multiplier());
+    boolean split = program.splitsProbabilities();
+    SystolicConfig arrayConfig = new SystolicConfig(rows, cols, IntFormat.signed(program.activationOperandBits()),
+        IntFormat.signed(bits + 1), program.accumulatorReach(), accel.multiplier(), split ? bits : 0);
     Systolic array = instance("array", () -> new Systolic(arrayConfig));
     Bool feeding = is(State.FEED);
+    // a split tile runs its window of probabilities twice: high halves, then low halves
+    Bool lowHalf = field(Field.SPLIT).asBool().and(k.ge(window));
+    UInt beat = mux(lowHalf, k.subWrap(window), k);
     when(feeding, () -> {
-      actReadAddr.connect(field(Field.A_ADDR).add(k).resize(actAddrBits));
+      actReadAddr.connect(field(Field.A_ADDR).add(beat).resize(actAddrBits));
       k.connect(k.add(1).resize(k.width()));
       when(lastK, () -> state.connect(State.DRAIN.lit()));
     });
-    UInt bAddr = field(Field.B_ADDR).add(k);
+    UInt bAddr = field(Field.B_ADDR).add(beat);
     Bool fromMemory = field(Field.B_FROM_MEMORY).asBool();
     SInt aZero = field(Field.A_ZERO).asSInt();
     SInt bZero = field(Field.B_ZERO).asSInt();
+    Bool lowBeat = regNext("low_beat", lowHalf);
+    Bool highBeat = regNext("high_beat", field(Field.SPLIT).asBool().and(lowHalf.not()));
+    int aBits = arrayConfig.a().bits();
     for (int r = 0; r < rows; r++) {
-      array.in.a.get(r).connect(actData.get(r).sub(aZero).resize(arrayConfig.a().bits()));
+      SInt lane = actData.get(r);
+      SInt operand = lane.sub(aZero).resize(aBits);
+      if (split) {
+        SInt high = lane.shr(bits).resize(aBits);
+        SInt low = lane.asUInt().slice(bits - 1, 0).resize(aBits).asSInt();
+        operand = mux(highBeat, high, mux(lowBeat, low, operand));
+      }
+      array.in.a.get(r).connect(operand);
     }
     for (int c = 0; c < cols; c++) {
       long[] lane = program.weights()[c];
@@ -180,6 +194,9 @@ public final class ForecasterAccelerator extends Module {
           Bool.lit(true), accel.storage());
       SInt stored = attention.get(c).readSync(bAddr.resize(attention.get(c).addressWidth()));
       array.in.b.get(c).connect(mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits()));
+    }
+    if (split) {
+      array.in.shift.connect(regNext("beat_shift", feeding.and(field(Field.SPLIT).asBool()).and(k.eq(window))));
     }
     array.in.valid.connect(regNext("beat_valid", feeding));
     array.in.last.connect(regNext("beat_last", feeding.and(lastK)));

@@ -1,6 +1,7 @@
 package dev.silica.transformer.accel;
 
 import com.google.common.collect.ImmutableList;
+import dev.silica.transformer.blocks.MultiplierKind;
 import dev.silica.transformer.model.ModelConfig;
 
 /**
@@ -33,6 +34,35 @@ public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int 
   /** Bits of one activation-memory lane: a signed code, or a probability with a sign bit. */
   public int laneBits() {
     return Math.max(bits, probabilityBits + 1);
+  }
+
+  /**
+   * Whether probabilities enter the array in two halves of {@code bits} bits ({@code p = p_h 2^bits +
+   * p_l}), so that its activation operand is {@code bits + 1} wide rather than {@code
+   * probabilityBits + 1}: when probabilities are wider than codes but at most twice as wide, and the
+   * multipliers are not packed (packed sums cannot shift).
+   */
+  public boolean splitsProbabilities() {
+    return splitsProbabilities(accel, bits, probabilityBits);
+  }
+
+  static boolean splitsProbabilities(AcceleratorConfig accel, int bits, int probabilityBits) {
+    return accel.multiplier() != MultiplierKind.PACKED && bits < probabilityBits && probabilityBits <= 2 * bits;
+  }
+
+  /** Bits of the array's activation operand: a code or probability half minus a zero point. */
+  public int activationOperandBits() {
+    return (splitsProbabilities() ? bits : Math.max(bits, probabilityBits)) + 1;
+  }
+
+  /**
+   * The reduction length whose products bound every sum the array holds: the longest tile, or the
+   * context's {@code window} probabilities times values when that is larger.
+   */
+  public int accumulatorReach() {
+    long largestProduct = (1L << (activationOperandBits() - 1)) * (1L << bits);
+    long context = (long) model.window() * ((1L << probabilityBits) - 1) * ((1L << bits) - 1);
+    return (int) Math.max(maxK, (context + largestProduct - 1) / largestProduct);
   }
 
   /** Time steps per bank of a region: the window over the array's rows. */

@@ -35,6 +35,7 @@ public final class ProgramCompiler {
   private final List<Long> normMultipliers = new ArrayList<>();
   private final List<Long> normOffsets = new ArrayList<>();
   private final List<Long> expTable = new ArrayList<>();
+  private final boolean splitsProbabilities;
   private int activationDepth;
   private int maxK;
 
@@ -47,6 +48,7 @@ public final class ProgramCompiler {
     this.window = shape.window();
     this.dModel = shape.dModel();
     this.headSize = dModel / shape.heads();
+    this.splitsProbabilities = Program.splitsProbabilities(accel, model.bits(), model.probabilityBits());
   }
 
   /**
@@ -161,6 +163,7 @@ public final class ProgramCompiler {
       Region context, QuantSpec queryOut, QuantSpec keyOut, QuantSpec valueOut, int scorePost, int contextPost,
       int expBase) {
     int keyTiles = (window + cols - 1) / cols;
+    boolean split = splitsProbabilities;
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < keyTiles; ct++) {
         program.add(tile(query.base() + rt * dModel + h * headSize, queryOut.zeroPoint(), headSize)
@@ -179,7 +182,8 @@ public final class ProgramCompiler {
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < headSize / cols; ct++) {
         int channel = h * headSize + ct * cols;
-        program.add(tile(probabilities.base() + rt * window, 0, window).with(Field.B_FROM_MEMORY, 1)
+        program.add(tile(probabilities.base() + rt * window, 0, split ? 2 * window : window).with(Field.SPLIT, split ? 1 : 0)
+            .with(Field.B_FROM_MEMORY, 1)
             .with(Field.B_ADDR, values.base() + (channel / cols) * window).with(Field.B_ZERO, valueOut.zeroPoint())
             .with(Field.ROWS, rows).with(Field.COLS, cols).with(Field.POST_OP, contextPost)
             .with(Field.DESTINATION, Destination.ACTIVATIONS.ordinal())

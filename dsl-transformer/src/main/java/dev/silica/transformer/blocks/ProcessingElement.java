@@ -13,10 +13,12 @@ import dev.silica.dsl.SInt;
 import java.util.Locale;
 
 /**
- * One output-stationary processing element: every cycle it adds {@code a_in * b_in} to its
- * accumulator (restarting from the product when {@code first_in} is high) and passes {@code a}
- * and {@code first} right and {@code b} down through one register each. Bubbles carry zeros, so
- * an idle element keeps its sum.
+ * One output-stationary processing element: every cycle it adds the product {@code a_in * b_in}
+ * of the previous cycle (multiply and accumulate are two pipeline stages) to its accumulator
+ * (restarting from the product when {@code first} comes with it) and passes {@code a} and {@code
+ * first} right and {@code b} down through one register each. Bubbles carry zeros, so
+ * an idle element keeps its sum. With {@code shiftBits > 0} a {@code shift} flag travels with
+ * {@code a} and scales the sum by {@code 2^shiftBits} before the product is added.
  */
 public final class ProcessingElement extends Module {
 
@@ -27,12 +29,18 @@ public final class ProcessingElement extends Module {
   public final SInt bOut;
   public final Bool firstOut;
   public final SInt acc;
+  /** The shift flag in and out; null for an element that does not shift its sum. */
+  public final Bool shiftIn;
+  public final Bool shiftOut;
 
-  public ProcessingElement(int aBits, int bBits, int accBits, MultiplierKind kind) {
+  public ProcessingElement(int aBits, int bBits, int accBits, MultiplierKind kind, int shiftBits) {
     param("a", aBits);
     param("b", bBits);
     param("acc", accBits);
     param(kind.name().toLowerCase(Locale.ROOT), 1);
+    if (shiftBits > 0) {
+      param("shift", shiftBits);
+    }
     aIn = input("a_in", SInt.of(aBits));
     bIn = input("b_in", SInt.of(bBits));
     firstIn = input("first_in", Bool.TYPE);
@@ -40,14 +48,22 @@ public final class ProcessingElement extends Module {
     bOut = output("b_out", SInt.of(bBits));
     firstOut = output("first_out", Bool.TYPE);
     acc = output("acc", SInt.of(accBits));
+    shiftIn = shiftBits > 0 ? input("shift_in", Bool.TYPE) : null;
+    shiftOut = shiftBits > 0 ? output("shift_out", Bool.TYPE) : null;
 
-    SInt product = kind == MultiplierKind.LUT ? ArrayMultiplier.multiply(aIn, bIn) : aIn.mul(bIn);
+    SInt product = regNext("product_r", kind == MultiplierKind.LUT ? ArrayMultiplier.multiply(aIn, bIn) : aIn.mul(bIn));
+    Bool first = regNext("first_r", firstIn);
+    Bool shift = shiftBits > 0 ? regNext("shift_r", shiftIn) : null;
     SInt sum = reg("sum", SInt.of(accBits));
-    sum.connect(mux(firstIn, product.resize(accBits), sum.add(product).resize(accBits)));
+    SInt base = shiftBits > 0 ? mux(shift, sum.shl(shiftBits).resize(accBits), sum) : sum;
+    sum.connect(mux(first, product.resize(accBits), base.add(product).resize(accBits)));
     acc.connect(sum);
     aOut.connect(regNext("a_r", aIn));
     bOut.connect(regNext("b_r", bIn));
-    firstOut.connect(regNext("first_r", firstIn));
+    firstOut.connect(first);
+    if (shiftBits > 0) {
+      shiftOut.connect(shift);
+    }
   }
 
   @Override

@@ -35,10 +35,10 @@ import java.util.List;
  * drains {@code Y} one row per beat ({@code C} accumulator lanes, {@code last} on row {@code R-1}),
  * and only then accepts the next tile.
  *
- * <p>Timing: a tile takes {@code K} load cycles, {@code R + C' - 2} flush cycles ({@code C'} is
- * the number of element columns: {@code C}, or {@code C/2} when packed) and {@code R} drain cycles
- * when neither side stalls; the first row leaves {@code K + R + C' - 2} cycles after the first
- * beat.
+ * <p>Timing: a tile takes {@code K} load cycles, {@code F} flush cycles ({@link
+ * SystolicConfig#flushCycles()}: {@code R + C - 1}, the plain elements registering their products,
+ * or {@code R + C/2 - 2} when packed) and {@code R} drain cycles when neither side stalls; the
+ * first row leaves {@code K + F} cycles after the first beat.
  */
 public final class Systolic extends Module {
 
@@ -55,7 +55,8 @@ public final class Systolic extends Module {
     int rows = config.rows();
     int cols = config.cols();
     int accBits = config.accumulator().bits();
-    in = bundle("in", p -> new OperandStream(p.flipped(), rows, config.a().bits(), cols, config.b().bits()));
+    in = bundle("in", p -> new OperandStream(p.flipped(), rows, config.a().bits(), cols, config.b().bits(),
+        config.accumulatorShift() > 0));
     out = bundle("out", p -> new VecStream<>(p, cols, SInt.of(accBits)));
 
     UInt phase = reg("phase", UInt.of(2), Phase.LOAD.ordinal());
@@ -75,6 +76,12 @@ public final class Systolic extends Module {
     for (int i = 0; i < rows; i++) {
       firstInjected.add(skew("first_skew_" + i, fire.and(expectFirst), i));
     }
+    List<Bool> shiftInjected = new ArrayList<>();
+    if (config.accumulatorShift() > 0) {
+      for (int i = 0; i < rows; i++) {
+        shiftInjected.add(skew("shift_skew_" + i, fire.and(in.shift), i));
+      }
+    }
     List<SInt> bInjected = new ArrayList<>();
     for (int j = 0; j < cols; j++) {
       int delay = config.multiplier() == MultiplierKind.PACKED ? j / 2 : j;
@@ -83,7 +90,7 @@ public final class Systolic extends Module {
 
     List<List<SInt>> results = config.multiplier() == MultiplierKind.PACKED
         ? packedArray(config, aInjected, bInjected, firstInjected)
-        : plainArray(config, aInjected, bInjected, firstInjected);
+        : plainArray(config, aInjected, bInjected, firstInjected, shiftInjected);
 
     UInt lastRow = UInt.lit(rows - 1, counterBits);
     Bool draining = phase.eq(Phase.DRAIN.ordinal());
@@ -127,20 +134,26 @@ public final class Systolic extends Module {
     return delayed;
   }
 
-  private static List<List<SInt>> plainArray(SystolicConfig config, List<SInt> a, List<SInt> b, List<Bool> first) {
+  private static List<List<SInt>> plainArray(SystolicConfig config, List<SInt> a, List<SInt> b, List<Bool> first,
+      List<Bool> shift) {
     int accBits = config.accumulator().bits();
     List<List<SInt>> results = new ArrayList<>();
     List<SInt> fromAbove = new ArrayList<>(b);
     for (int i = 0; i < config.rows(); i++) {
       SInt fromLeft = a.get(i);
       Bool firstFromLeft = first.get(i);
+      Bool shiftFromLeft = shift.isEmpty() ? null : shift.get(i);
       List<SInt> row = new ArrayList<>();
       for (int j = 0; j < config.cols(); j++) {
         ProcessingElement pe = instance("pe_" + i + "_" + j, () -> new ProcessingElement(config.a().bits(),
-            config.b().bits(), accBits, config.multiplier()));
+            config.b().bits(), accBits, config.multiplier(), config.accumulatorShift()));
         pe.aIn.connect(fromLeft);
         pe.bIn.connect(fromAbove.get(j));
         pe.firstIn.connect(firstFromLeft);
+        if (shiftFromLeft != null) {
+          pe.shiftIn.connect(shiftFromLeft);
+          shiftFromLeft = pe.shiftOut;
+        }
         fromLeft = pe.aOut;
         firstFromLeft = pe.firstOut;
         fromAbove.set(j, pe.bOut);

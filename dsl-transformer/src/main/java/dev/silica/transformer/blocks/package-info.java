@@ -24,8 +24,8 @@
  *       <td>1 position/cycle</td></tr>
  *   <tr><td>batchnorm</td><td>{@link dev.silica.transformer.blocks.BatchNormBlock}</td><td>2</td>
  *       <td>1 code/cycle</td></tr>
- *   <tr><td>systolic</td><td>{@link dev.silica.transformer.blocks.Systolic}</td><td>first row K + R + C' - 2
- *       after the first beat</td><td>a tile per K + R + C' - 2 + R</td></tr>
+ *   <tr><td>systolic</td><td>{@link dev.silica.transformer.blocks.Systolic}</td><td>first row K + F (F = R + C - 1, packed R + C/2 - 2)
+ *       after the first beat</td><td>a tile per K + F + R</td></tr>
  *   <tr><td>linear (mac)</td><td>{@link dev.silica.transformer.blocks.LinearBlock}</td><td>first output K + 4
  *       after the last input</td><td>a vector per K + K N + 4</td></tr>
  *   <tr><td>linear (systolic)</td><td>{@link dev.silica.transformer.blocks.LinearSystolicBlock}</td>

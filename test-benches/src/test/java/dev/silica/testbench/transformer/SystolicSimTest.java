@@ -134,9 +134,9 @@ class SystolicSimTest {
     List<int[][][]> tiles = tiles(config, 0, 9).subList(0, 2);
     StreamBench.Result result = run(Engine.SILICA, config, tiles, 1, 1.0);
     int k = 16;
-    assertEquals(k + config.flushCycles(), result.latency(), "first row after K + R + C - 2 cycles");
+    assertEquals(k + config.flushCycles(), result.latency(), "first row after K + flush cycles");
     int period = k + config.flushCycles() + config.rows();
     assertEquals(period + config.rows() - 1, result.lastOutputCycle() - result.firstOutputCycle(),
-        "the second tile's rows follow the first's by K + R + C - 2 + R cycles");
+        "the second tile's rows follow the first's by K + flush + R cycles");
   }
 }
