@@ -43,6 +43,11 @@ public enum Field {
    * halves after a shift of the sums.
    */
   SPLIT(false),
+  /**
+   * MATMUL: 1 when the next instruction must wait until this one's results are written (it reads
+   * them, or is not a MATMUL); 0 lets it start while they are still in the vector unit.
+   */
+  FENCE(false),
   /** POOL: the address stride between the row blocks of one channel. */
   STRIDE(false);
 

@@ -210,14 +210,6 @@ public final class ForecasterAccelerator extends Module {
     UInt keyBank = reg("key_bank", UInt.of(Widths.index(cols)));
     UInt rowTable = reg("row_table", UInt.of(Widths.index(window * dModel)));
     List<SInt> held = new ArrayList<>();
-    Bool take = draining.and(array.out.valid).and(holding.not());
-    array.out.ready.connect(draining.and(holding.not()));
-    for (int c = 0; c < cols; c++) {
-      SInt acc = reg("held_" + c, SInt.of(arrayConfig.accumulator().bits()));
-      SInt result = array.out.data.get(c);
-      when(take, () -> acc.connect(result));
-      held.add(acc);
-    }
     when(is(State.FETCH), () -> {
       row.connect(UInt.lit(0, row.width()));
       rowAddress.connect(fetched.get(Field.DST_ADDR).resize(rowAddress.width()));
@@ -229,10 +221,6 @@ public final class ForecasterAccelerator extends Module {
     Bool lastCol = col.add(1).eq(field(Field.COLS));
     Bool issue = holding.and(rowValid);
     Bool release = holding.and(rowValid.not().or(lastCol));
-    when(take, () -> {
-      holding.connect(Bool.lit(true));
-      col.connect(UInt.lit(0, col.width()));
-    });
     when(issue, () -> col.connect(col.add(1).resize(col.width())));
     Bool toKeys = destination.eq(Destination.KEYS.ordinal());
     Bool toValues = destination.eq(Destination.VALUES.ordinal());
@@ -246,7 +234,23 @@ public final class ForecasterAccelerator extends Module {
         keyBank.connect(mux(wrap, UInt.lit(0, keyBank.width()), keyBank.add(1).resize(keyBank.width())));
         when(wrap, () -> rowAddress.connect(rowAddress.add(dModel).resize(rowAddress.width())));
       });
-      when(row.eq(rows - 1), () -> settleThen(settle, resume, VectorUnit.LATENCY, State.FETCH));
+      when(row.eq(rows - 1), () -> {
+        state.connect(State.FETCH.lit());
+        when(field(Field.FENCE).asBool(), () -> settleThen(settle, resume, VectorUnit.LATENCY, State.FETCH));
+      });
+    });
+    // the next row is taken in the cycle the current one is released
+    Bool take = draining.and(array.out.valid).and(holding.not().or(release));
+    array.out.ready.connect(draining.and(holding.not().or(release)));
+    for (int c = 0; c < cols; c++) {
+      SInt acc = reg("held_" + c, SInt.of(arrayConfig.accumulator().bits()));
+      SInt result = array.out.data.get(c);
+      when(take, () -> acc.connect(result));
+      held.add(acc);
+    }
+    when(take, () -> {
+      holding.connect(Bool.lit(true));
+      col.connect(UInt.lit(0, col.width()));
     });
     when(draining, () -> actReadAddr.connect(field(Field.RES_ADDR).add(col).resize(actAddrBits)));
     int bankBits = Widths.index(Math.max(rows, cols));
@@ -254,7 +258,7 @@ public final class ForecasterAccelerator extends Module {
     UInt elementAddress = mux(toValues, rowAddress, rowAddress.add(col).resize(rowAddress.width()));
     UInt residualLane = regNext("residual_lane", row);
     VectorUnit vector = new VectorUnit(program, field(Field.POST_OP), issue, Vec.of(held).get(col),
-        field(Field.CHANNEL).add(col), rowTable.add(col), destination, elementBank, elementAddress,
+        field(Field.CHANNEL), col, rowTable.add(col), destination, elementBank, elementAddress,
         actLanes.get(residualLane));
     prediction = output("prediction", vector.prediction.signalType());
     prediction.connect(vector.prediction);

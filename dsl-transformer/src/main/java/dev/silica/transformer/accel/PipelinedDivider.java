@@ -46,10 +46,16 @@ public final class PipelinedDivider extends Module {
     Bool valid = inValid;
     UInt tag = tagIn;
     for (int i = quotientBits - 1; i >= 0; i--) {
+      // one subtraction decides and reduces: no borrow means d 2^i fits the remainder
       UInt trial = divisor.shl(i);
-      Bool fits = remainder.ge(trial);
-      UInt reduced = remainder.subWrap(trial.resize(remainder.width())); // exact where the trial fits
-      remainder = regNext("remainder_" + i, mux(fits, reduced, remainder));
+      int width = Math.max(remainder.width(), trial.width()) + 1;
+      UInt difference = remainder.resize(width).subWrap(trial.resize(width));
+      Bool fits = difference.bit(width - 1).not();
+      // below d 2^i afterwards, so narrower from here on
+      int kept = Math.min(remainder.width(), denominatorBits + i);
+      if (i > 0) {
+        remainder = regNext("remainder_" + i, mux(fits, difference, remainder.resize(width)).resize(kept));
+      }
       bits = regNext("quotient_" + i, mux(fits, bits.or(UInt.lit(1L << i, quotientBits)), bits));
       if (i > 0) {
         divisor = regNext("divisor_" + i, divisor);

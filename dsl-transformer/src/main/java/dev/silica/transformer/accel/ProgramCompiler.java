@@ -10,6 +10,7 @@ import dev.silica.transformer.model.ModelFormatException;
 import dev.silica.transformer.model.QuantizedModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Compiles a {@link QuantizedModel} for an {@link AcceleratorConfig}: lays the activations out in
@@ -29,6 +30,9 @@ public final class ProgramCompiler {
   private final int dModel;
   private final int headSize;
   private final List<Instruction> program = new ArrayList<>();
+  /** What each instruction of {@link #program} reads and writes, for the fences. */
+  private final List<Set<Use>> reads = new ArrayList<>();
+  private final List<Set<Use>> writes = new ArrayList<>();
   private final List<PostOp> postOps = new ArrayList<>();
   private final List<long[]> weights = new ArrayList<>();
   private final List<Long> bias = new ArrayList<>();
@@ -126,10 +130,11 @@ public final class ProgramCompiler {
       in = spec(name + ".norm2.out");
     }
     Region last = x[shape.layers() % 2];
-    program.add(Instruction.of(Opcode.POOL).with(Field.A_ADDR, last.base()).with(Field.LENGTH, dModel)
-        .with(Field.STRIDE, dModel).with(Field.DST_ADDR, pooled.base()));
+    emit(Instruction.of(Opcode.POOL).with(Field.A_ADDR, last.base()).with(Field.LENGTH, dModel)
+        .with(Field.STRIDE, dModel).with(Field.DST_ADDR, pooled.base()), Set.of(act(last)), Set.of(act(pooled)));
     linear("head", pooled, null, in, Destination.PREDICTION, new Chain(true, 0, null, 0), null);
-    program.add(Instruction.of(Opcode.END));
+    emit(Instruction.of(Opcode.END), Set.of(), Set.of());
+    fence();
 
     long[] table = model.constants().get("positional.table");
     return new Program(accel, shape, model.bits(), model.probabilityBits(), ImmutableList.copyOf(program),
@@ -166,29 +171,65 @@ public final class ProgramCompiler {
     boolean split = splitsProbabilities;
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < keyTiles; ct++) {
-        program.add(tile(query.base() + rt * dModel + h * headSize, queryOut.zeroPoint(), headSize)
+        emit(tile(query.base() + rt * dModel + h * headSize, queryOut.zeroPoint(), headSize)
             .with(Field.B_FROM_MEMORY, 1).with(Field.B_ADDR, keys.base() + ct * dModel + h * headSize)
             .with(Field.B_ZERO, keyOut.zeroPoint()).with(Field.ROWS, rows)
             .with(Field.COLS, Math.min(cols, window - ct * cols)).with(Field.POST_OP, scorePost)
             .with(Field.DESTINATION, Destination.ACTIVATIONS.ordinal())
-            .with(Field.DST_ADDR, scores.base() + rt * window + ct * cols));
+            .with(Field.DST_ADDR, scores.base() + rt * window + ct * cols),
+            Set.of(act(query), attention(keys)), Set.of(act(scores)));
       }
     }
     for (int i = 0; i < window; i++) {
-      program.add(Instruction.of(Opcode.SOFTMAX).with(Field.A_ADDR, scores.address(i, 0, rows))
+      emit(Instruction.of(Opcode.SOFTMAX).with(Field.A_ADDR, scores.address(i, 0, rows))
           .with(Field.BANK, i % rows).with(Field.LENGTH, window)
-          .with(Field.DST_ADDR, probabilities.address(i, 0, rows)).with(Field.TABLE_ADDR, expBase));
+          .with(Field.DST_ADDR, probabilities.address(i, 0, rows)).with(Field.TABLE_ADDR, expBase),
+          Set.of(act(scores)), Set.of(act(probabilities)));
     }
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < headSize / cols; ct++) {
         int channel = h * headSize + ct * cols;
-        program.add(tile(probabilities.base() + rt * window, 0, split ? 2 * window : window).with(Field.SPLIT, split ? 1 : 0)
+        emit(tile(probabilities.base() + rt * window, 0, split ? 2 * window : window).with(Field.SPLIT, split ? 1 : 0)
             .with(Field.B_FROM_MEMORY, 1)
             .with(Field.B_ADDR, values.base() + (channel / cols) * window).with(Field.B_ZERO, valueOut.zeroPoint())
             .with(Field.ROWS, rows).with(Field.COLS, cols).with(Field.POST_OP, contextPost)
             .with(Field.DESTINATION, Destination.ACTIVATIONS.ordinal())
-            .with(Field.DST_ADDR, context.base() + rt * dModel + channel).with(Field.CHANNEL, channel));
+            .with(Field.DST_ADDR, context.base() + rt * dModel + channel).with(Field.CHANNEL, channel),
+            Set.of(act(probabilities), attention(values)), Set.of(act(context)));
       }
+    }
+  }
+
+  /** A region of the activation memory, or of the attention memory, as an instruction uses it. */
+  private record Use(boolean attention, Region region) {}
+
+  private static Use act(Region region) {
+    return new Use(false, region);
+  }
+
+  private static Use attention(Region region) {
+    return new Use(true, region);
+  }
+
+  private void emit(Instruction instruction, Set<Use> read, Set<Use> written) {
+    program.add(instruction);
+    reads.add(read);
+    writes.add(written);
+  }
+
+  /**
+   * Sets each MATMUL's {@link Field#FENCE}: the next instruction waits for its results when it reads
+   * them or is not a tile (softmax, pooling and the end read or report what the tiles wrote).
+   */
+  private void fence() {
+    for (int i = 0; i + 1 < program.size(); i++) {
+      Instruction current = program.get(i);
+      if (current.opcode() != Opcode.MATMUL) {
+        continue;
+      }
+      boolean dependent = program.get(i + 1).opcode() != Opcode.MATMUL
+          || writes.get(i).stream().anyMatch(reads.get(i + 1)::contains);
+      program.set(i, current.with(Field.FENCE, dependent ? 1 : 0));
     }
   }
 
@@ -241,7 +282,13 @@ public final class ProgramCompiler {
         if (residualSource != null) {
           tile = tile.with(Field.RES_ADDR, residualSource.base() + rt * out + channel);
         }
-        program.add(tile);
+        Set<Use> read = residualSource == null ? Set.of(act(src)) : Set.of(act(src), act(residualSource));
+        Set<Use> written = switch (destination) {
+          case ACTIVATIONS -> Set.of(act(dst));
+          case KEYS, VALUES -> Set.of(attention(dst));
+          case PREDICTION -> Set.<Use>of();
+        };
+        emit(tile, read, written);
       }
     }
   }

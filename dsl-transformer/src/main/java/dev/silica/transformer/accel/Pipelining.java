@@ -1,0 +1,67 @@
+package dev.silica.transformer.accel;
+
+import static dev.silica.dsl.Hw.cat;
+import static dev.silica.dsl.Hw.mux;
+import static dev.silica.dsl.Hw.regNext;
+
+import dev.silica.dsl.Bool;
+import dev.silica.dsl.SInt;
+import dev.silica.dsl.UInt;
+
+/**
+ * Arithmetic cut into pipeline stages short enough for the accelerator's clock: a wide addition
+ * over two stages, and the round-half-up right shift by a run-time amount as a shift, a clamp and
+ * a narrow addition.
+ */
+final class Pipelining {
+
+  private Pipelining() {}
+
+  /**
+   * {@code a + b} (exact, one bit wider than the wider operand), registered two edges later: the
+   * low halves and their carry in the first stage, the high halves plus that carry in the second.
+   */
+  static SInt add(String name, SInt a, SInt b) {
+    int width = Math.max(a.width(), b.width()) + 1;
+    int low = width / 2;
+    UInt x = a.resize(width).asUInt();
+    UInt y = b.resize(width).asUInt();
+    UInt lowSum = regNext(name + "_low", x.slice(low - 1, 0).add(y.slice(low - 1, 0)));
+    UInt xHigh = regNext(name + "_x_high", x.slice(width - 1, low));
+    UInt yHigh = regNext(name + "_y_high", y.slice(width - 1, low));
+    // (2 x + 1) + (2 y + carry) = 2 (x + y + carry) + 1: one adder takes the carry in
+    UInt carry = lowSum.slice(low, low);
+    UInt high = cat(xHigh, UInt.lit(1, 1)).addWrap(cat(yHigh, carry)).slice(width - low, 1);
+    return regNext(name, cat(high, lowSum.slice(low - 1, 0)).asSInt());
+  }
+
+  /**
+   * The first half of {@code round_half_up(value / 2^shift)}: {@code floor(2 value / 2^shift)}
+   * clamped into {@code bits} signed bits. {@link #roundingFinish} completes it, since {@code
+   * round_half_up(v / 2^s) = floor((floor(2v / 2^s) + 1) / 2)}; the clamp changes nothing the
+   * caller keeps as long as the final result is saturated to fewer than {@code bits - 2} bits.
+   */
+  static SInt roundingShift(SInt value, UInt shift, int bits) {
+    SInt shifted = value.shl(1).sra(shift);
+    return clamp(shifted, bits);
+  }
+
+  /** The second half: {@code floor((x + 1 + 2 offset) / 2)}, i.e. the rounded value plus {@code offset}. */
+  static SInt roundingFinish(SInt halfShifted, SInt doubledOffsetPlusOne) {
+    return halfShifted.add(doubledOffsetPlusOne).shr(1);
+  }
+
+  /** {@code value} clamped into {@code bits} signed bits, deciding by its top bits alone (no carry chain). */
+  static SInt clamp(SInt value, int bits) {
+    if (value.width() <= bits) {
+      return value.resize(bits);
+    }
+    UInt top = value.asUInt().slice(value.width() - 1, bits - 1);
+    Bool negative = value.bit(value.width() - 1);
+    Bool above = negative.not().and(top.orR());
+    Bool below = negative.and(top.andR().not());
+    SInt max = SInt.lit((1L << (bits - 1)) - 1, bits);
+    SInt min = SInt.lit(-(1L << (bits - 1)), bits);
+    return mux(above, max, mux(below, min, value.resize(bits)));
+  }
+}
