@@ -286,27 +286,33 @@ public final class ForecasterAccelerator extends Module {
     Mem<UInt> expRom = rom("exp_table", UInt.of(Widths.unsigned(LongStream.of(expTable).max().orElse(0))), expTable);
     Bool expValid1 = regNext("exp_valid_1", exping);
     UInt expIndex1 = regNext("exp_index_1", k);
-    UInt delta = rowMax.sub(score).asUInt().resize(bits);
-    UInt e2 = regNext("exp_2", expRom.read(field(Field.TABLE_ADDR).add(delta).resize(expRom.addressWidth())));
+    UInt delta2 = regNext("exp_delta_2", rowMax.sub(score).asUInt().resize(bits));
     Bool expValid2 = regNext("exp_valid_2", expValid1);
     UInt expIndex2 = regNext("exp_index_2", expIndex1);
+    UInt e3 = regNext("exp_3", expRom.read(field(Field.TABLE_ADDR).add(delta2).resize(expRom.addressWidth())));
+    Bool expValid3 = regNext("exp_valid_3", expValid2);
+    UInt expIndex3 = regNext("exp_index_3", expIndex2);
     long expMax = LongStream.of(expTable).max().orElse(0);
     UInt expSum = reg("exp_sum", UInt.of(Widths.unsigned(expMax * window)));
+    // each exponential is kept times 2P, the numerator's first term
+    long probabilityMax = (1L << program.probabilityBits()) - 1;
+    UInt scaled = e3.mul(UInt.lit(2 * probabilityMax, Widths.unsigned(2 * probabilityMax)));
     List<UInt> exps = new ArrayList<>();
     for (int j = 0; j < window; j++) {
-      UInt e = reg("exp_" + j, e2.signalType());
-      when(expValid2.and(expIndex2.eq(j)), () -> e.connect(e2));
+      UInt e = reg("exp_" + j, scaled.signalType());
+      when(expValid3.and(expIndex3.eq(j)), () -> e.connect(scaled));
       exps.add(e);
     }
-    when(expValid2, () -> expSum.connect(mux(expIndex2.eq(0), e2.resize(expSum.width()),
-        expSum.add(e2).resize(expSum.width()))));
+    when(expValid3, () -> expSum.connect(mux(expIndex3.eq(0), e3.resize(expSum.width()),
+        expSum.add(e3).resize(expSum.width()))));
+    int dividerLatency = PipelinedDivider.latency(quotientBits);
     when(dividing, () -> {
       k.connect(k.add(1).resize(k.width()));
-      when(lastK, () -> settleThen(settle, resume, quotientBits + 1, State.FETCH));
+      when(lastK, () -> settleThen(settle, resume, dividerLatency, State.FETCH));
     });
-    long probabilityMax = (1L << program.probabilityBits()) - 1;
-    UInt softmaxNumerator = Vec.of(exps).get(k).mul(UInt.lit(2 * probabilityMax, Widths.unsigned(2 * probabilityMax)))
-        .add(expSum);
+    Bool divideValid1 = regNext("divide_valid_1", dividing);
+    UInt divideIndex1 = regNext("divide_index_1", k);
+    UInt softmaxNumerator = regNext("divide_exp_1", Vec.of(exps).get(k)).add(expSum);
     UInt softmaxDenominator = expSum.shl(1);
 
     // ---- pooling: each channel's sum over the window, divided by the window ----
@@ -316,6 +322,7 @@ public final class ForecasterAccelerator extends Module {
     UInt poolAddress = reg("pool_address", UInt.of(actAddrBits));
     UInt channelAddress = reg("pool_channel_address", UInt.of(actAddrBits));
     Bool lastBlock = block.eq(rowBlocks - 1);
+    int treeLevels = Pipelining.treeLevels(rows);
     when(is(State.FETCH), () -> {
       block.connect(UInt.lit(0, block.width()));
       poolAddress.connect(fetched.get(Field.A_ADDR).resize(actAddrBits));
@@ -329,24 +336,28 @@ public final class ForecasterAccelerator extends Module {
         channelAddress.connect(next);
         poolAddress.connect(next);
         k.connect(k.add(1).resize(k.width()));
-        when(lastK, () -> settleThen(settle, resume, quotientBits + 2, State.FETCH));
+        when(lastK, () -> settleThen(settle, resume, treeLevels + dividerLatency + 1, State.FETCH));
       }).otherwise(() -> {
         block.connect(block.add(1).resize(block.width()));
         poolAddress.connect(poolAddress.add(field(Field.STRIDE)).resize(actAddrBits));
       });
     });
-    Bool poolValid = regNext("pool_valid", pooling);
-    Bool poolFirst = regNext("pool_first", pooling.and(block.eq(0)));
-    Bool poolLast = regNext("pool_last", pooling.and(lastBlock));
-    UInt poolChannel = regNext("pool_channel", k);
-    SInt laneSum = actData.stream().map(v -> v.resize(bits)).reduce((x, y) -> x.add(y)).orElseThrow();
+    // the lanes arrive a cycle after their read and are summed over treeLevels registered levels
+    int poolDelay = 1 + treeLevels;
+    Bool poolValid = Pipelining.delay("pool_valid", pooling, poolDelay);
+    Bool poolFirst = Pipelining.delay("pool_first", pooling.and(block.eq(0)), poolDelay);
+    Bool poolLast = Pipelining.delay("pool_last", pooling.and(lastBlock), poolDelay);
+    UInt poolChannel = Pipelining.delay("pool_channel", k, poolDelay);
+    SInt laneSum = Pipelining.sumTree("pool_lanes", actData.stream().map(v -> v.resize(bits)).toList());
     int poolSumBits = Widths.signed((long) window * (1L << (bits - 1)), -(long) window * (1L << (bits - 1))) + 1;
     SInt poolSum = reg("pool_sum", SInt.of(poolSumBits));
-    SInt total = mux(poolFirst, laneSum.resize(poolSumBits), poolSum.add(laneSum).resize(poolSumBits));
-    when(poolValid, () -> poolSum.connect(total));
+    when(poolValid, () -> poolSum.connect(mux(poolFirst, laneSum.resize(poolSumBits),
+        poolSum.add(laneSum).resize(poolSumBits))));
+    Bool poolDone = regNext("pool_done", poolValid.and(poolLast));
+    UInt pooledChannel = regNext("pool_done_channel", poolChannel);
     long minCode = -(1L << (bits - 1));
     // floor((2 sum + T) / 2T) = floor((2 (sum - T min) + T) / 2T) + min, with a non-negative numerator
-    UInt poolNumerator = total.sub(window * minCode).shl(1).add(window).asUInt();
+    UInt poolNumerator = poolSum.shl(1).add(window - 2L * window * minCode).asUInt();
 
     // ---- the divider, shared by softmax and pooling ----
     int numeratorBits = Math.max(softmaxNumerator.width(), poolNumerator.width());
@@ -354,11 +365,12 @@ public final class ForecasterAccelerator extends Module {
     int tagBits = k.width();
     PipelinedDivider divider = instance("divider",
         () -> new PipelinedDivider(numeratorBits, denominatorBits, quotientBits, tagBits));
-    divider.inValid.connect(dividing.or(poolValid.and(poolLast)));
-    divider.numerator.connect(mux(dividing, softmaxNumerator.resize(numeratorBits), poolNumerator.resize(numeratorBits)));
-    divider.denominator.connect(mux(dividing, softmaxDenominator.resize(denominatorBits),
+    divider.inValid.connect(divideValid1.or(poolDone));
+    divider.numerator.connect(mux(divideValid1, softmaxNumerator.resize(numeratorBits),
+        poolNumerator.resize(numeratorBits)));
+    divider.denominator.connect(mux(divideValid1, softmaxDenominator.resize(denominatorBits),
         UInt.lit(2L * window, denominatorBits)));
-    divider.tagIn.connect(mux(dividing, k, poolChannel));
+    divider.tagIn.connect(mux(divideValid1, divideIndex1, pooledChannel));
     Bool pooled = field(Field.OP).eq(Opcode.POOL.ordinal());
     SInt quotient = divider.quotient.resize(quotientBits + 1).asSInt();
     SInt divided = mux(pooled, quotient.add(minCode).resize(laneBits), quotient.resize(laneBits));

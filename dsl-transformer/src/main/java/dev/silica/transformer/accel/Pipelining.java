@@ -5,13 +5,16 @@ import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.regNext;
 
 import dev.silica.dsl.Bool;
+import dev.silica.dsl.Signal;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Arithmetic cut into pipeline stages short enough for the accelerator's clock: a wide addition
- * over two stages, and the round-half-up right shift by a run-time amount as a shift, a clamp and
- * a narrow addition.
+ * over two stages, a registered adder tree, delays, and the round-half-up right shift by a run-time
+ * amount as a shift, a clamp and a narrow addition.
  */
 final class Pipelining {
 
@@ -33,6 +36,34 @@ final class Pipelining {
     UInt carry = lowSum.slice(low, low);
     UInt high = cat(xHigh, UInt.lit(1, 1)).addWrap(cat(yHigh, carry)).slice(width - low, 1);
     return regNext(name, cat(high, lowSum.slice(low - 1, 0)).asSInt());
+  }
+
+  /** Registered levels of {@link #sumTree} over {@code n} values. */
+  static int treeLevels(int n) {
+    return 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 0));
+  }
+
+  /** The sum of {@code values}, added pairwise with a register after each level of the tree. */
+  static SInt sumTree(String name, List<SInt> values) {
+    List<SInt> level = values;
+    for (int depth = 1; level.size() > 1; depth++) {
+      List<SInt> next = new ArrayList<>();
+      for (int i = 0; i < level.size(); i += 2) {
+        SInt sum = i + 1 < level.size() ? level.get(i).add(level.get(i + 1)) : level.get(i).resize(level.get(i).width() + 1);
+        next.add(regNext(name + "_" + depth + "_" + i / 2, sum));
+      }
+      level = next;
+    }
+    return level.get(0);
+  }
+
+  /** {@code value} delayed by {@code cycles} registers. */
+  static <T extends Signal> T delay(String name, T value, int cycles) {
+    T delayed = value;
+    for (int d = 1; d <= cycles; d++) {
+      delayed = regNext(name + "_" + d, delayed);
+    }
+    return delayed;
   }
 
   /**

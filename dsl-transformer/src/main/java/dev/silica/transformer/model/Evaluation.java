@@ -58,8 +58,8 @@ public final class Evaluation {
     }).toArray();
   }
 
-  /** The RMSE of scaled predictions against the test targets, in the data's units. */
-  private static double rmse(double[] predictions, ForecastData data) {
+  /** The RMSE of scaled predictions of the test windows against their targets, in the data's units. */
+  public static double rmse(double[] predictions, ForecastData data) {
     return Math.sqrt(Batches.meanSquaredError(predictions, data.test())) * data.unitsPerScaled();
   }
 }
