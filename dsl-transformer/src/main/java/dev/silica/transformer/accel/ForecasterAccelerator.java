@@ -186,20 +186,23 @@ public final class ForecasterAccelerator extends Module {
         SInt low = lane.asUInt().slice(bits - 1, 0).resize(aBits).asSInt();
         operand = mux(highBeat, high, mux(lowBeat, low, operand));
       }
-      array.in.a.get(r).connect(operand);
+      array.in.a.get(r).connect(regNext("operand_a_" + r, operand));
     }
     for (int c = 0; c < cols; c++) {
       long[] lane = program.weights()[c];
       SInt weight = RegisteredRom.read("weights_" + c, bits, lane, bAddr.resize(Widths.index(lane.length)),
           Bool.lit(true), accel.storage());
       SInt stored = attention.get(c).readSync(bAddr.resize(attention.get(c).addressWidth()));
-      array.in.b.get(c).connect(mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits()));
+      array.in.b.get(c).connect(regNext("operand_b_" + c,
+          mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits())));
     }
     if (split) {
-      array.in.shift.connect(regNext("beat_shift", feeding.and(field(Field.SPLIT).asBool()).and(k.eq(window))));
+      array.in.shift.connect(Pipelining.delay("beat_shift", feeding.and(field(Field.SPLIT).asBool()).and(k.eq(window)),
+          2));
     }
-    array.in.valid.connect(regNext("beat_valid", feeding));
-    array.in.last.connect(regNext("beat_last", feeding.and(lastK)));
+    // operands are read one edge after their address and registered once more before the array
+    array.in.valid.connect(Pipelining.delay("beat_valid", feeding, 2));
+    array.in.last.connect(Pipelining.delay("beat_last", feeding.and(lastK), 2));
 
     // ---- drain: rows of the tile into the vector unit, one element per cycle ----
     Bool draining = is(State.DRAIN);
