@@ -21,7 +21,6 @@ import dev.silica.ir.Memory;
 import dev.silica.transformer.blocks.RegisteredRom;
 import dev.silica.transformer.blocks.Systolic;
 import dev.silica.transformer.blocks.SystolicConfig;
-import dev.silica.transformer.golden.IntFormat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -159,16 +158,24 @@ public final class ForecasterAccelerator extends Module {
 
     // ---- feed: K operand beats into the array ----
     boolean split = program.splitsProbabilities();
-    SystolicConfig arrayConfig = new SystolicConfig(rows, cols, IntFormat.signed(program.activationOperandBits()),
-        IntFormat.signed(bits + 1), program.accumulatorReach(), accel.multiplier(), split ? bits : 0);
+    SystolicConfig arrayConfig = program.arrayConfig();
     Systolic array = instance("array", () -> new Systolic(arrayConfig));
     Bool feeding = is(State.FEED);
-    // a split tile runs its window of probabilities twice: high halves, then low halves
-    Bool lowHalf = field(Field.SPLIT).asBool().and(k.ge(window));
-    UInt beat = mux(lowHalf, k.subWrap(window), k);
+    // a split tile runs its window of probabilities twice: high halves, then low halves; beat is k
+    // within the current half
+    UInt beat = reg("beat", k.signalType());
+    Bool lowHalf = reg("low_half", Bool.TYPE);
+    Bool splitting = field(Field.SPLIT).asBool();
+    when(is(State.FETCH), () -> {
+      beat.connect(UInt.lit(0, beat.width()));
+      lowHalf.connect(Bool.lit(false));
+    });
     when(feeding, () -> {
       actReadAddr.connect(field(Field.A_ADDR).add(beat).resize(actAddrBits));
       k.connect(k.add(1).resize(k.width()));
+      Bool wrap = splitting.and(beat.eq(window - 1));
+      beat.connect(mux(wrap, UInt.lit(0, beat.width()), beat.add(1).resize(beat.width())));
+      when(wrap, () -> lowHalf.connect(Bool.lit(true)));
       when(lastK, () -> state.connect(State.DRAIN.lit()));
     });
     UInt bAddr = field(Field.B_ADDR).add(beat);
@@ -176,7 +183,7 @@ public final class ForecasterAccelerator extends Module {
     SInt aZero = field(Field.A_ZERO).asSInt();
     SInt bZero = field(Field.B_ZERO).asSInt();
     Bool lowBeat = regNext("low_beat", lowHalf);
-    Bool highBeat = regNext("high_beat", field(Field.SPLIT).asBool().and(lowHalf.not()));
+    Bool highBeat = regNext("high_beat", splitting.and(lowHalf.not()));
     int aBits = arrayConfig.a().bits();
     for (int r = 0; r < rows; r++) {
       SInt lane = actData.get(r);
@@ -197,8 +204,7 @@ public final class ForecasterAccelerator extends Module {
           mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits())));
     }
     if (split) {
-      array.in.shift.connect(Pipelining.delay("beat_shift", feeding.and(field(Field.SPLIT).asBool()).and(k.eq(window)),
-          2));
+      array.in.shift.connect(Pipelining.delay("beat_shift", feeding.and(splitting).and(k.eq(window)), 2));
     }
     // operands are read one edge after their address and registered once more before the array
     array.in.valid.connect(Pipelining.delay("beat_valid", feeding, 2));

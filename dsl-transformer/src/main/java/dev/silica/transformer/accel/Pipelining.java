@@ -67,14 +67,13 @@ final class Pipelining {
   }
 
   /**
-   * The first half of {@code round_half_up(value / 2^shift)}: {@code floor(2 value / 2^shift)}
-   * clamped into {@code bits} signed bits. {@link #roundingFinish} completes it, since {@code
-   * round_half_up(v / 2^s) = floor((floor(2v / 2^s) + 1) / 2)}; the clamp changes nothing the
-   * caller keeps as long as the final result is saturated to fewer than {@code bits - 2} bits.
+   * The first step of {@code round_half_up(value / 2^shift)}: {@code floor(2 value / 2^shift)}, to be
+   * {@link #clamp clamped} (in the next stage) and completed by {@link #roundingFinish}, since
+   * {@code round_half_up(v / 2^s) = floor((floor(2v / 2^s) + 1) / 2)}. Clamping to {@code b + 3}
+   * bits changes nothing a caller keeps when it saturates the final result to {@code b} bits.
    */
-  static SInt roundingShift(SInt value, UInt shift, int bits) {
-    SInt shifted = value.shl(1).sra(shift);
-    return clamp(shifted, bits);
+  static SInt halfShift(SInt value, UInt shift) {
+    return value.shl(1).sra(shift);
   }
 
   /** The second half: {@code floor((x + 1 + 2 offset) / 2)}, i.e. the rounded value plus {@code offset}. */

@@ -2,6 +2,8 @@ package dev.silica.transformer.accel;
 
 import com.google.common.collect.ImmutableList;
 import dev.silica.transformer.blocks.MultiplierKind;
+import dev.silica.transformer.blocks.SystolicConfig;
+import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.model.ModelConfig;
 
 /**
@@ -63,6 +65,18 @@ public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int 
     long largestProduct = (1L << (activationOperandBits() - 1)) * (1L << bits);
     long context = (long) model.window() * ((1L << probabilityBits) - 1) * ((1L << bits) - 1);
     return (int) Math.max(maxK, (context + largestProduct - 1) / largestProduct);
+  }
+
+  /**
+   * The shared array: {@link #activationOperandBits} by signed {@code bits + 1} operands (codes
+   * minus zero points), accumulators reaching {@link #accumulatorReach}, shifting by {@code bits}
+   * when probabilities are split.
+   *
+   * @throws IllegalArgumentException when the multipliers cannot hold these operands (packing)
+   */
+  public SystolicConfig arrayConfig() {
+    return new SystolicConfig(accel.rows(), accel.cols(), IntFormat.signed(activationOperandBits()),
+        IntFormat.signed(bits + 1), accumulatorReach(), accel.multiplier(), splitsProbabilities() ? bits : 0);
   }
 
   /** Time steps per bank of a region: the window over the array's rows. */

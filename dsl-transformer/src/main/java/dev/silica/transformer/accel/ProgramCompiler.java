@@ -59,12 +59,15 @@ public final class ProgramCompiler {
    * The program of {@code model} on {@code accel}.
    *
    * @throws ModelFormatException for a model the integer inference rejects
-   * @throws IllegalArgumentException for an array that does not divide the model
+   * @throws IllegalArgumentException for an array that does not divide the model, or whose
+   *     multipliers cannot hold its operands
    */
   public static Program compile(QuantizedModel model, AcceleratorConfig accel) {
     new IntegerForecaster(model);
     accel.checkDivides(model.config());
-    return new ProgramCompiler(model, accel).build();
+    Program program = new ProgramCompiler(model, accel).build();
+    program.arrayConfig();
+    return program;
   }
 
   private Region region(int width) {

@@ -28,7 +28,7 @@ import java.util.stream.LongStream;
 final class VectorUnit {
 
   /** Cycles from issue to the cycle whose edge writes the result. */
-  static final int LATENCY = 18;
+  static final int LATENCY = 21;
 
   /** The pipeline's write-back: valid, destination kind, bank, address and code. */
   final Bool writeValid;
@@ -84,61 +84,62 @@ final class VectorUnit {
     prediction = reg("prediction_acc", sum2.signalType());
     when(m2.valid.and(m2.kind.eq(Destination.PREDICTION.ordinal())), () -> prediction.connect(sum2));
 
-    // 3: requantizer multiply; 4: its shift; 5: zero point and saturation
+    // 3: requantizer multiply; 4: its shift; 5: clamp; 6: zero point and saturation
     SInt product3 = regNext("product_3", sum2.mul(unsignedAsSigned(field("multiplier", PostOp::multiplier, 2))));
-    SInt shifted4 = regNext("shifted_4", Pipelining.roundingShift(product3,
-        field("requant_shift", PostOp::shift, 3), clampBits));
-    SInt code5 = regNext("code_5", Pipelining.roundingFinish(shifted4,
-        signedField("requant_offset", p -> 1 + 2L * p.zeroPoint(), 4)).saturate(bits));
-    Meta m5 = stages[5];
-    SInt residual5 = delay("residual", residual2, 3, 5);
+    SInt shifted4 = regNext("shifted_4", Pipelining.halfShift(product3, field("requant_shift", PostOp::shift, 3)));
+    SInt clamped5 = regNext("clamped_5", Pipelining.clamp(shifted4, clampBits));
+    SInt code6 = regNext("code_6", Pipelining.roundingFinish(clamped5,
+        signedField("requant_offset", p -> 1 + 2L * p.zeroPoint(), 5)).saturate(bits));
+    SInt residual6 = delay("residual", residual2, 3, 6);
 
-    // 6: ReLU, and the positional-encoding word; 7: the positional add
-    SInt zeroPoint = signedField("zero_point", PostOp::zeroPoint, 5);
-    SInt code6 = regNext("code_6", mux(flag("relu", PostOp::relu, 5).and(code5.lt(zeroPoint)), zeroPoint.resize(bits),
-        code5));
+    // 7: ReLU, and the positional-encoding word; 8: the positional add
+    SInt zeroPoint = signedField("zero_point", PostOp::zeroPoint, 6);
+    SInt code7 = regNext("code_7", mux(flag("relu", PostOp::relu, 6).and(code6.lt(zeroPoint)), zeroPoint.resize(bits),
+        code6));
     long[] peTable = program.positional();
     Mem<SInt> peRom = rom("positional", SInt.of(Widths.signed(peTable)), peTable);
-    SInt pe6 = regNext("positional_6", peRom.read(m5.table.resize(peRom.addressWidth())));
-    SInt code7 = regNext("code_7", mux(flag("positional", PostOp::positional, 6), code6.add(pe6).saturate(bits), code6));
-    SInt residual7 = delay("residual", residual5, 6, 7);
+    SInt pe7 = regNext("positional_7", peRom.read(stages[6].table.resize(peRom.addressWidth())));
+    SInt code8 = regNext("code_8", mux(flag("positional", PostOp::positional, 7), code7.add(pe7).saturate(bits), code7));
+    SInt residual8 = delay("residual", residual6, 7, 8);
 
-    // 8: residual products; 9-10: their sum; 11: its shift; 12: zero point and saturation
-    SInt productA = regNext("residual_a_8", residual7.sub(signedField("zero_a", PostOp::zeroA, 7))
-        .mul(unsignedAsSigned(field("multiplier_a", PostOp::multiplierA, 7))));
-    SInt productB = regNext("residual_b_8", code7.sub(signedField("zero_b", PostOp::zeroB, 7))
-        .mul(unsignedAsSigned(field("multiplier_b", PostOp::multiplierB, 7))));
-    SInt residualSum = Pipelining.add("residual_sum_10", productA, productB);
-    SInt residualShifted = regNext("residual_shifted_11", Pipelining.roundingShift(residualSum,
-        field("guard_bits", PostOp::guardBits, 10), clampBits));
-    SInt residualCode = Pipelining.roundingFinish(residualShifted, signedField("residual_offset",
-        p -> 1 + 2L * p.zeroOut(), 11)).saturate(bits);
-    SInt code8 = regNext("code_8", code7);
-    SInt code11 = delay("code", code8, 9, 11);
-    SInt code12 = regNext("code_12", mux(flag("residual", PostOp::residual, 11), residualCode, code11));
-    Meta m12 = stages[12];
+    // 9: residual products; 10-11: their sum; 12: its shift; 13: clamp; 14: zero point and saturation
+    SInt productA = regNext("residual_a_9", residual8.sub(signedField("zero_a", PostOp::zeroA, 8))
+        .mul(unsignedAsSigned(field("multiplier_a", PostOp::multiplierA, 8))));
+    SInt productB = regNext("residual_b_9", code8.sub(signedField("zero_b", PostOp::zeroB, 8))
+        .mul(unsignedAsSigned(field("multiplier_b", PostOp::multiplierB, 8))));
+    SInt residualSum = Pipelining.add("residual_sum_11", productA, productB);
+    SInt residualShifted = regNext("residual_shifted_12", Pipelining.halfShift(residualSum,
+        field("guard_bits", PostOp::guardBits, 11)));
+    SInt residualClamped = regNext("residual_clamped_13", Pipelining.clamp(residualShifted, clampBits));
+    SInt residualCode = Pipelining.roundingFinish(residualClamped, signedField("residual_offset",
+        p -> 1 + 2L * p.zeroOut(), 13)).saturate(bits);
+    SInt code13 = delay("code", code8, 9, 13);
+    SInt code14 = regNext("code_14", mux(flag("residual", PostOp::residual, 13), residualCode, code13));
 
-    // 13: the normalization's coefficients; 14: product; 15-16: plus offset; 17: shift; 18: saturation
+    // 15: the normalization's coefficients; 16: product; 17-18: plus offset; 19: shift; 20: clamp;
+    // 21: saturation
     Mem<SInt> normA = rom("norm_multiplier", SInt.of(Widths.signed(program.normMultipliers())),
         program.normMultipliers());
     Mem<SInt> normB = rom("norm_offset", SInt.of(Widths.signed(program.normOffsets())), program.normOffsets());
-    UInt normBase = field("norm_base", PostOp::normBase, 12);
-    SInt coefficient13 = regNext("norm_multiplier_13", normA.read(sum(normBase, m12.channel, normA.addressWidth())));
-    SInt offset13 = regNext("norm_offset_13", normB.read(sum(normBase, m12.channel, normB.addressWidth())));
-    SInt code13 = regNext("code_13", code12);
-    SInt normProduct14 = regNext("norm_product_14", code13.mul(coefficient13));
-    SInt offset14 = regNext("norm_offset_14", offset13);
-    SInt normSum = Pipelining.add("norm_sum_16", normProduct14, offset14);
-    SInt normShifted = regNext("norm_shifted_17", Pipelining.roundingShift(normSum,
-        field("norm_shift", PostOp::normShift, 16), clampBits));
-    SInt normCode = Pipelining.roundingFinish(normShifted, SInt.lit(1, 2)).saturate(bits);
-    SInt code17 = delay("code", code13, 14, 17);
-    writeCode = regNext("code_18", mux(flag("norm", PostOp::norm, 17), normCode, code17));
-    Meta m18 = stages[LATENCY];
-    writeValid = m18.valid.and(m18.kind.ne(Destination.PREDICTION.ordinal()));
-    writeKind = m18.kind;
-    writeBank = m18.bank;
-    writeAddress = m18.address;
+    UInt normBase = field("norm_base", PostOp::normBase, 14);
+    UInt channel14 = stages[14].channel;
+    SInt coefficient15 = regNext("norm_multiplier_15", normA.read(sum(normBase, channel14, normA.addressWidth())));
+    SInt offset15 = regNext("norm_offset_15", normB.read(sum(normBase, channel14, normB.addressWidth())));
+    SInt code15 = regNext("code_15", code14);
+    SInt normProduct16 = regNext("norm_product_16", code15.mul(coefficient15));
+    SInt offset16 = regNext("norm_offset_16", offset15);
+    SInt normSum = Pipelining.add("norm_sum_18", normProduct16, offset16);
+    SInt normShifted = regNext("norm_shifted_19", Pipelining.halfShift(normSum,
+        field("norm_shift", PostOp::normShift, 18)));
+    SInt normClamped = regNext("norm_clamped_20", Pipelining.clamp(normShifted, clampBits));
+    SInt normCode = Pipelining.roundingFinish(normClamped, SInt.lit(1, 2)).saturate(bits);
+    SInt code20 = delay("code", code15, 16, 20);
+    writeCode = regNext("code_21", mux(flag("norm", PostOp::norm, 20), normCode, code20));
+    Meta last = stages[LATENCY];
+    writeValid = last.valid.and(last.kind.ne(Destination.PREDICTION.ordinal()));
+    writeKind = last.kind;
+    writeBank = last.bank;
+    writeAddress = last.address;
   }
 
   /** {@code value}, which belongs to stage {@code from - 1}, registered through stages {@code from..to}. */

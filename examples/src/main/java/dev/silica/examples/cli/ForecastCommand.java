@@ -1,14 +1,14 @@
 package dev.silica.examples.cli;
 
-import dev.silica.dsl.Elaborator;
+import com.google.common.collect.ImmutableList;
 import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.dsl.ParameterError;
 import dev.silica.dsl.Params;
 import dev.silica.ir.Design;
 import dev.silica.ir.pass.Passes;
+import dev.silica.synth.ResourceTable;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.forecast.HardwareForecast;
-import dev.silica.transformer.accel.ForecasterAccelerator;
 import dev.silica.transformer.accel.ForecasterGenerator;
 import dev.silica.transformer.accel.ModelSource;
 import dev.silica.transformer.accel.Program;
@@ -64,30 +64,37 @@ final class ForecastCommand implements Callable<Integer> {
     if (model != null) {
       given.put("model", model);
     }
-    return report(given, windows, threads, clockMhz, spec.commandLine().getOut()) ? 0 : 1;
+    Params params = Params.of(GeneratorRegistry.load().get("forecaster"), given);
+    Design design = Passes.standard().run(GeneratorRegistry.load().get("forecaster").elaborate(params));
+    return report(params, design, windows, threads, clockMhz, spec.commandLine().getOut()) ? 0 : 1;
   }
 
   /**
-   * Elaborates, synthesizes and simulates the forecaster these parameters describe and prints the
-   * tables; returns whether every simulated window agreed with the integer inference.
+   * Prints the resources of the forecaster {@code design} (elaborated from {@code params}), refusing
+   * with a one-line error when it does not fit the XC7S15, then simulates test windows and prints
+   * the comparison; returns whether every simulated window agreed with the integer inference.
    */
-  static boolean report(Map<String, String> given, Integer windows, int threads, double clockMhz, PrintWriter out) {
+  static boolean report(Params params, Design design, Integer windows, int threads, double clockMhz,
+      PrintWriter out) {
     if (threads < 1 || !(clockMhz > 0) || (windows != null && windows < 1)) {
       throw new ParameterError("--threads and --windows must be >= 1 and --clock-mhz positive");
     }
-    Params params = Params.of(GeneratorRegistry.load().get("forecaster"), given);
     TrainedModel trained = ForecasterGenerator.model(params);
     Program program = ForecasterGenerator.program(params);
-    Design design = Passes.standard().run(
-        Elaborator.elaborate(() -> new ForecasterAccelerator(program), params.designAttributes()));
     var config = program.model();
     out.printf("forecaster for %s: %s (window %d, d_model %d, %d bits), %dx%d %s array, %s storage, %d instructions%n%n",
         params.getString("model"), trained.dataset().cliName(), config.window(), config.dModel(), trained.bits(),
         program.accel().rows(), program.accel().cols(), program.accel().multiplier().name().toLowerCase(Locale.ROOT),
         program.accel().storage().mnemonic(), program.instructions().size());
-    out.print(ResourceTables.report(design));
+    ImmutableList<ResourceTable> tables = ResourceTables.tables(design);
+    out.print(ResourceTables.render(tables));
     out.println();
     out.flush();
+    ResourceTable decisive = tables.get(0);
+    if (!decisive.fits()) {
+      throw new UserError("the forecaster for " + params.getString("model") + " does not fit the XC7S15 ("
+          + decisive.source() + "): " + decisive.overflow());
+    }
 
     ForecastData data = trained.dataset().load(config.window());
     int count = windows == null ? data.test().count() : Math.min(windows, data.test().count());

@@ -15,17 +15,27 @@ final class ResourceTables {
   private ResourceTables() {}
 
   static String report(Design design) {
+    return render(tables(design));
+  }
+
+  /** Yosys's table (where Yosys is installed) first, then the estimator's. */
+  static ImmutableList<ResourceTable> tables(Design design) {
     ResourceTable estimate = Estimator.estimate(design);
     Optional<YosysSynth> yosys = YosysSynth.find();
     if (yosys.isEmpty()) {
-      return ResourceReport.render(ImmutableList.of(estimate))
-          + "Note: yosys is not installed, so this is the estimate from the IR alone.\n";
+      return ImmutableList.of(estimate);
     }
     try {
-      YosysSynth.Report synthesized = yosys.get().synthesize(design);
-      return ResourceReport.render(ImmutableList.of(synthesized.table(), estimate));
+      return ImmutableList.of(yosys.get().synthesize(design).table(), estimate);
     } catch (IOException e) {
       throw new UserError("yosys failed: " + e.getMessage());
     }
+  }
+
+  /** The tables side by side, with a note when Yosys's is missing. */
+  static String render(ImmutableList<ResourceTable> tables) {
+    String rendered = ResourceReport.render(tables);
+    return tables.size() > 1 ? rendered
+        : rendered + "Note: yosys is not installed, so this is the estimate from the IR alone.\n";
   }
 }

@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.silica.dsl.Generator;
-import dev.silica.dsl.GeneratorRegistry;
-import dev.silica.synth.Estimator;
-import dev.silica.synth.Resource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,16 +44,14 @@ class BuildCommandsTest {
   }
 
   @Test
-  void buildWithoutANameBuildsTheLargestRegisteredGenerator() {
-    CliRun run = CliRun.of("build", "-o", dir.resolve("flagship").toString());
+  void buildWithoutANameBuildsTheForecasterAndChecksTestWindowsAgainstTheIntegerInference() {
+    CliRun run = CliRun.of("build", "-o", dir.resolve("forecaster").toString(), "--windows", "4");
     assertEquals(0, run.exitCode(), run.err());
-    Matcher built = Pattern.compile("^built (\\S+): \\d+ files in ").matcher(run.out());
-    assertTrue(built.find(), run.out());
-    int builtLuts = luts(GeneratorRegistry.load().get(built.group(1)));
-    for (Generator g : GeneratorRegistry.load().all()) {
-      assertTrue(luts(g) <= builtLuts, g.name() + " is larger than the flagship " + built.group(1));
-    }
+    assertTrue(run.out().startsWith("built forecaster: "), run.out());
     assertTrue(run.out().contains("Verdict"), run.out());
+    assertTrue(run.out().contains("published (12,32,4)"), run.out());
+    assertTrue(run.out().contains("exact=4/4"), run.out());
+    assertTrue(Files.isRegularFile(dir.resolve("forecaster").resolve("Forecaster.v")));
   }
 
   @Test
@@ -70,10 +61,6 @@ class BuildCommandsTest {
     assertEquals(2, run.exitCode());
     assertEquals(1, run.err().lines().count(), run.err());
     assertFalse(Files.exists(out));
-  }
-
-  private static int luts(Generator g) {
-    return Estimator.estimate(g.generate(Map.of())).used(Resource.LUT);
   }
 
   private static String contents(Path file) {
