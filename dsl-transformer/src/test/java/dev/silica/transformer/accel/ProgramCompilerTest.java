@@ -1,7 +1,6 @@
 package dev.silica.transformer.accel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,13 +71,12 @@ class ProgramCompilerTest {
   }
 
   @Test
-  void probabilitiesAreSplitForNarrowCodesButNotForPackedMultipliers() {
+  void probabilitiesWiderThanCodesEnterTheArrayInTwoHalves() {
     Program lut = compile(12, 4, MultiplierKind.LUT);
+    assertTrue(AIR.probabilityBits() > AIR.bits());
     assertTrue(lut.splitsProbabilities());
     assertEquals(AIR.bits() + 1, lut.activationOperandBits());
-    Program packed = compile(12, 4, MultiplierKind.PACKED);
-    assertFalse(packed.splitsProbabilities());
-    assertEquals(AIR.probabilityBits() + 1, packed.activationOperandBits());
+    assertEquals(AIR.bits(), lut.arrayConfig().accumulatorShift());
   }
 
   @Test
