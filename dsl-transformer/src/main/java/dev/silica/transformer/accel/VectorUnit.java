@@ -90,7 +90,7 @@ final class VectorUnit {
     SInt clamped5 = regNext("clamped_5", Pipelining.clamp(shifted4, clampBits));
     SInt code6 = regNext("code_6", Pipelining.roundingFinish(clamped5,
         signedField("requant_offset", p -> 1 + 2L * p.zeroPoint(), 5)).saturate(bits));
-    SInt residual6 = delay("residual", residual2, 3, 6);
+    SInt residual6 = Pipelining.delay("residual_2", residual2, 4);
 
     // 7: ReLU, and the positional-encoding word; 8: the positional add
     SInt zeroPoint = signedField("zero_point", PostOp::zeroPoint, 6);
@@ -100,7 +100,7 @@ final class VectorUnit {
     Mem<SInt> peRom = rom("positional", SInt.of(Widths.signed(peTable)), peTable);
     SInt pe7 = regNext("positional_7", peRom.read(stages[6].table.resize(peRom.addressWidth())));
     SInt code8 = regNext("code_8", mux(flag("positional", PostOp::positional, 7), code7.add(pe7).saturate(bits), code7));
-    SInt residual8 = delay("residual", residual6, 7, 8);
+    SInt residual8 = Pipelining.delay("residual_6", residual6, 2);
 
     // 9: residual products; 10-11: their sum; 12: its shift; 13: clamp; 14: zero point and saturation
     SInt productA = regNext("residual_a_9", residual8.sub(signedField("zero_a", PostOp::zeroA, 8))
@@ -113,7 +113,7 @@ final class VectorUnit {
     SInt residualClamped = regNext("residual_clamped_13", Pipelining.clamp(residualShifted, clampBits));
     SInt residualCode = Pipelining.roundingFinish(residualClamped, signedField("residual_offset",
         p -> 1 + 2L * p.zeroOut(), 13)).saturate(bits);
-    SInt code13 = delay("code", code8, 9, 13);
+    SInt code13 = Pipelining.delay("code_8", code8, 5);
     SInt code14 = regNext("code_14", mux(flag("residual", PostOp::residual, 13), residualCode, code13));
 
     // 15: the normalization's coefficients; 16: product; 17-18: plus offset; 19: shift; 20: clamp;
@@ -133,22 +133,13 @@ final class VectorUnit {
         field("norm_shift", PostOp::normShift, 18)));
     SInt normClamped = regNext("norm_clamped_20", Pipelining.clamp(normShifted, clampBits));
     SInt normCode = Pipelining.roundingFinish(normClamped, SInt.lit(1, 2)).saturate(bits);
-    SInt code20 = delay("code", code15, 16, 20);
+    SInt code20 = Pipelining.delay("code_15", code15, 5);
     writeCode = regNext("code_21", mux(flag("norm", PostOp::norm, 20), normCode, code20));
     Meta last = stages[LATENCY];
     writeValid = last.valid.and(last.kind.ne(Destination.PREDICTION.ordinal()));
     writeKind = last.kind;
     writeBank = last.bank;
     writeAddress = last.address;
-  }
-
-  /** {@code value}, which belongs to stage {@code from - 1}, registered through stages {@code from..to}. */
-  private static SInt delay(String name, SInt value, int from, int to) {
-    SInt delayed = value;
-    for (int stage = from; stage <= to; stage++) {
-      delayed = regNext(name + "_" + stage, delayed);
-    }
-    return delayed;
   }
 
   private static UInt sum(UInt base, UInt offset, int width) {

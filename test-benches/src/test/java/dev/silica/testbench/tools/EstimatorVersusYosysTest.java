@@ -44,11 +44,11 @@ class EstimatorVersusYosysTest {
           // a wide value's saturation bounds are costed as balanced LUT trees, which Yosys does not
           // reach (a third fewer LUTs on the shift roundings); double rounding's FFs not analysed
           .put("requant", new Tolerance(40, 15))
-          // lut: the generator's chain of shifted-and-gated adds is one $macc for Yosys (full adders,
-          // few CARRY4), costed here as a chain of carry-chain adders; dsp: the operand registers
+          // lut: the radix-4 Booth multipliers' recoding and carry-save reduction are costed gate by
+          // gate (one LUT per bitwise operation), which Yosys packs into LUT6s; dsp: the operand registers
           // passed from PE to PE, which Yosys also moves into the slices' A/B registers; packed:
           // the correction terms, not analysed yet
-          .put("systolic", new Tolerance(30, 15))
+          .put("systolic", new Tolerance(45, 15))
           // not analysed yet: the single-MAC layers at 4 and 6 bits (the large ones are within 10%)
           .put("linear", new Tolerance(30, 25))
           // not analysed yet: i-exp at 4 bits (the 8-bit i-exp and the LUT methods are within 16%)
@@ -62,6 +62,9 @@ class EstimatorVersusYosysTest {
           // the encoding ROMs' words are narrower than their declared width (constant top columns),
           // which makes the adders' top bits wires for Yosys; the estimator costs the declared width
           .put("posenc", new Tolerance(55, 10))
+          // the array's Booth multipliers as for systolic (measured +49% LUT, +3.5% FF on the default
+          // forecaster)
+          .put("forecaster", new Tolerance(50, 10))
           .buildOrThrow();
 
   static final int ABSOLUTE_SLACK = 2;
