@@ -5,6 +5,10 @@ package dev.silica.sim;
  * most 64 bits, the single definition that both the {@link Interpreter} calls and the {@link
  * KernelEmitter}'s bytecode invokes (where the JIT inlines it, folding the constant parameters).
  * Operands come first, then the kind's constant parameters.
+ *
+ * <p>The methods do not branch on values (selects and enables are u1, so {@code -s} is a mask):
+ * straight-line code gives the JIT no branch profile to trust or to be wrong about, so compiled
+ * code never falls back to the interpreter when a design enters a new state.
  */
 final class NarrowOps {
 
@@ -25,11 +29,11 @@ final class NarrowOps {
 
   /** Whether {@code a} equals its type's all-ones value. */
   static long andReduce(long a, long allOnes) {
-    return a == allOnes ? 1 : 0;
+    return eq(a, allOnes);
   }
 
   static long orReduce(long a) {
-    return a != 0 ? 1 : 0;
+    return (a | -a) >>> 63;
   }
 
   static long xorReduce(long a, long mask) {
@@ -64,42 +68,47 @@ final class NarrowOps {
   }
 
   static long eq(long a, long b) {
-    return a == b ? 1 : 0;
+    long x = a ^ b;
+    return (~x & (x - 1)) >>> 63;
   }
 
   static long ne(long a, long b) {
-    return a != b ? 1 : 0;
+    long x = a ^ b;
+    return (x | -x) >>> 63;
   }
 
   static long lt(long a, long b) {
-    return a < b ? 1 : 0;
+    long d = a - b;
+    return (d ^ ((a ^ b) & (d ^ a))) >>> 63;
   }
 
   static long le(long a, long b) {
-    return a <= b ? 1 : 0;
+    return 1 ^ lt(b, a);
   }
 
   static long ltUnsigned(long a, long b) {
-    return Long.compareUnsigned(a, b) < 0 ? 1 : 0;
+    return lt(a ^ Long.MIN_VALUE, b ^ Long.MIN_VALUE);
   }
 
   static long leUnsigned(long a, long b) {
-    return Long.compareUnsigned(a, b) <= 0 ? 1 : 0;
+    return 1 ^ ltUnsigned(b, a);
   }
 
   /** Dynamic left shift, wrapped to the operand's width; an amount of the width or more gives 0. */
   static long shl(long a, long n, int width, boolean signed) {
-    return n < 0 || n >= width ? 0 : Words.normalize(a << n, width, signed);
+    return Words.normalize(a << n, width, signed) & -ltUnsigned(n, width);
   }
 
   /** Dynamic logical right shift of the operand's bits, zeros in. */
   static long shr(long a, long n, int width, boolean signed) {
-    return n < 0 || n >= width ? 0 : Words.normalize((a & Words.lowMask(width)) >>> n, width, signed);
+    return Words.normalize((a & Words.lowMask(width)) >>> n, width, signed) & -ltUnsigned(n, width);
   }
 
   /** Dynamic arithmetic right shift: copies of the operand's top bit in, whatever its sign. */
   static long sra(long a, long n, int width, boolean signed) {
-    return Words.normalize(Words.normalize(a, width, true) >> (n < 0 || n > 63 ? 63 : n), width, signed);
+    long inRange = -ltUnsigned(n, 64);
+    long k = (n & inRange) | (63 & ~inRange);
+    return Words.normalize(Words.normalize(a, width, true) >> k, width, signed);
   }
 
   static long shlConst(long a, int k) {
@@ -111,8 +120,9 @@ final class NarrowOps {
     return signed ? a >> Math.min(k, 63) : k >= 64 ? 0 : a >>> k;
   }
 
+  /** {@code t} when the u1 select {@code s} is 1, else {@code f}. */
   static long mux(long s, long t, long f) {
-    return s != 0 ? t : f;
+    return f ^ ((t ^ f) & -s);
   }
 
   /** Appends {@code width} low bits of {@code part} below {@code acc}: one step of a concatenation. */
@@ -136,11 +146,12 @@ final class NarrowOps {
 
   /** An asynchronous memory read; an address at or beyond the depth reads 0. */
   static long read(long[] words, long at) {
-    return at >= 0 && at < words.length ? words[(int) at] : 0;
+    long inRange = -ltUnsigned(at, words.length);
+    return words[(int) (at & inRange)] & inRange;
   }
 
   /** A register's next value: {@code init} while reset is high, else {@code next} when enabled. */
   static long register(long reset, long enable, long next, long q, long init) {
-    return reset != 0 ? init : enable != 0 ? next : q;
+    return mux(reset, init, mux(enable, next, q));
   }
 }
