@@ -1,47 +1,14 @@
 package dev.silica.sim;
 
 /**
- * The clocked elements: registers (synchronous active-high reset to {@code init}, then an optional
- * enable) and synchronous read ports (read-first, optional enable, not reset). A slot of -1 means
- * the element has no such input.
+ * The clocked elements that the step list leaves to objects: registers wider than 64 bits
+ * (synchronous active-high reset to {@code init}, then an optional enable; narrower ones are {@link
+ * StepKind#REGISTER} steps), synchronous read ports (read-first, optional enable, not reset) and
+ * write ports. A slot of -1 means the element has no such input.
  */
 final class ClockedElements {
 
   private ClockedElements() {}
-
-  /** A register of at most 64 bits. */
-  static final class NarrowRegister extends Clocked {
-    final int q;
-    final int next;
-    final int enable;
-    final int reset;
-    final long init;
-    private long pending;
-
-    NarrowRegister(int q, int next, int enable, int reset, long init) {
-      this.q = q;
-      this.next = next;
-      this.enable = enable;
-      this.reset = reset;
-      this.init = init;
-    }
-
-    @Override
-    void capture(long[] v) {
-      if (reset >= 0 && v[reset] != 0) {
-        pending = init;
-      } else if (enable < 0 || v[enable] != 0) {
-        pending = v[next];
-      } else {
-        pending = v[q];
-      }
-    }
-
-    @Override
-    void commit(long[] v) {
-      v[q] = pending;
-    }
-  }
 
   /** A register wider than 64 bits. */
   static final class WideRegister extends Clocked {

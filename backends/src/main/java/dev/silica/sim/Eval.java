@@ -1,9 +1,11 @@
 package dev.silica.sim;
 
 /**
- * One precompiled combinational computation: reads operand slots and writes its result slot of
- * the simulator's value array. Instances hold slot offsets in final fields and never allocate.
+ * A computation on the simulator's value array that the step list leaves to an object: the values
+ * wider than 64 bits and the clocked elements other than narrow registers. Instances hold slot
+ * offsets in final fields and never allocate.
  */
-abstract class Eval {
-  abstract void eval(long[] v);
+@FunctionalInterface
+interface Eval {
+  void eval(long[] v);
 }

@@ -31,34 +31,28 @@ final class SimCompiler {
   static final String RESET = "rst";
 
   /**
-   * One combinational element in evaluation order: a node (or, with {@code node} null, an
-   * asynchronous read port) writing {@code dest}. {@code eval} is null for constants, whose slots
-   * are filled at compile time, and for nodes that share their operand's slot.
+   * Everything a running simulation needs: the value array, and the step lists that {@link
+   * Kernel#settle} and {@link Kernel#clock} run. {@code constants} maps the slots that hold the same
+   * word all the time (the constants, filled at compile time) to that word. After the named slots
+   * the array holds those of the unnamed constants and the pending values of the narrow registers.
    */
-  record CombStep(Node node, Run dest, Eval eval) {}
-
-  /** Everything a running simulation needs. */
   record Compiled(
       long[] values,
-      ImmutableList<CombStep> comb,
-      ImmutableList<Clocked> clocked,
-      ImmutableList<ClockedElements.Write> writes,
+      ImmutableList<Step> settle,
+      ImmutableList<Step> clock,
+      ImmutableMap<Integer, Long> constants,
       ImmutableMap<String, Slot> slots,
       ImmutableList<Port> inputs,
       ImmutableList<Port> outputs,
       ImmutableMap<String, SimMemory> memories,
-      int resetSlot) {
-
-    Eval[] evals() {
-      return comb.stream().map(CombStep::eval).filter(e -> e != null).toArray(Eval[]::new);
-    }
-  }
+      int resetSlot) {}
 
   private final ModuleDef top;
   private final Signals signals;
   private final boolean hasState;
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, SimMemory> memories = new LinkedHashMap<>();
+  private final Map<Integer, Long> constants = new LinkedHashMap<>();
   private int nextWord;
 
   private SimCompiler(Design flat, boolean hasState) {
@@ -111,18 +105,30 @@ final class SimCompiler {
     for (Connect c : top.connects()) {
       slots.put(c.port(), new Slot(c.port(), runOf(c.source()), false));
     }
-    long[] values = new long[nextWord];
     int resetSlot = hasState ? runOf(RESET).base : -1;
+    int always = constantSlot(1);
+    int firstPending = nextWord;
+    nextWord += (int) top.registers().stream().filter(r -> r.type().width() <= 64).count();
+    long[] values = new long[nextWord];
+    ImmutableList<Step> settle = settleSteps(order, nodes, values);
+    ImmutableList<Step> clock = clockSteps(values, resetSlot, always, firstPending);
+    constants.forEach((slot, word) -> values[slot] = word);
     return new Compiled(
         values,
-        combSteps(order, nodes, values),
-        clocked(values, resetSlot),
-        writes(),
+        settle,
+        clock,
+        ImmutableMap.copyOf(constants),
         ImmutableMap.copyOf(slots),
         inputs.build(),
         top.outputs().collect(ImmutableList.toImmutableList()),
         ImmutableMap.copyOf(memories),
         resetSlot);
+  }
+
+  /** A new unnamed slot that always holds {@code word}. */
+  private int constantSlot(long word) {
+    constants.put(nextWord, word);
+    return nextWord++;
   }
 
   /**
@@ -172,7 +178,7 @@ final class SimCompiler {
     return items;
   }
 
-  private ImmutableList<CombStep> combSteps(List<Levelizer.Item> order, Map<String, Node> nodes, long[] values) {
+  private ImmutableList<Step> settleSteps(List<Levelizer.Item> order, Map<String, Node> nodes, long[] values) {
     Map<String, Memory.ReadPort> asyncPorts = new LinkedHashMap<>();
     Map<String, SimMemory> portMemory = new LinkedHashMap<>();
     for (Memory m : top.memories()) {
@@ -181,7 +187,7 @@ final class SimCompiler {
         portMemory.put(rp.name(), memories.get(m.name()));
       }
     }
-    ImmutableList.Builder<CombStep> steps = ImmutableList.builder();
+    ImmutableList.Builder<Step> steps = ImmutableList.builder();
     for (Levelizer.Item item : order) {
       Node node = nodes.get(item.name());
       if (node == null) {
@@ -189,58 +195,64 @@ final class SimCompiler {
         Run d = runOf(rp.name());
         SimMemory memory = portMemory.get(item.name());
         int addr = runOf(rp.addr()).base;
-        steps.add(new CombStep(null, d,
-            d.n == 1 ? new NarrowOps.AsyncRead(d.base, addr, memory) : new WideOps.AsyncRead(d, addr, memory)));
+        steps.add(d.n == 1 ? Step.read(d.base, memory.words(), addr) : Step.call(new WideOps.AsyncRead(d, addr, memory)));
         continue;
       }
       Run d = runOf(node.name());
       if (node.op() instanceof Op.Const c) {
         Words.fromBig(c.value(), values, d.base, d.type);
-        steps.add(new CombStep(node, d, null));
-      } else if (reusesOperandWord(node)) {
-        steps.add(new CombStep(node, d, null));
-      } else {
-        steps.add(new CombStep(node, d, EvalFactory.of(node, d, this::runOf)));
+        if (d.n == 1) {
+          constants.put(d.base, values[d.base]);
+        }
+      } else if (!reusesOperandWord(node)) {
+        steps.addAll(Lowering.of(node, d, this::runOf));
       }
     }
     return steps.build();
   }
 
-  private ImmutableList<Clocked> clocked(long[] values, int resetSlot) {
-    ImmutableList.Builder<Clocked> out = ImmutableList.builder();
+  /**
+   * The edge: narrow registers capture into pending slots from {@code firstPending} on and the
+   * other clocked elements into their own storage, the write ports store, then everything commits.
+   */
+  private ImmutableList<Step> clockSteps(long[] values, int resetSlot, int always, int firstPending) {
+    List<Step> captures = new ArrayList<>();
+    List<Step> commits = new ArrayList<>();
+    int pending = firstPending;
     for (Register r : top.registers()) {
-      int enable = slotOrNone(r.enable());
+      int enable = r.enable() == null ? always : runOf(r.enable()).base;
       Run q = runOf(r.name());
       Words.fromBig(r.init(), values, q.base, q.type);
       int next = runOf(r.next()).base;
       if (q.n == 1) {
-        out.add(new ClockedElements.NarrowRegister(q.base, next, enable, resetSlot, values[q.base]));
+        captures.add(Step.of(StepKind.REGISTER, pending, new int[] {resetSlot, enable, next, q.base}, values[q.base]));
+        commits.add(Step.of(StepKind.COPY, q.base, new int[] {pending}));
+        pending++;
       } else {
         long[] initWords = new long[q.n];
         System.arraycopy(values, q.base, initWords, 0, q.n);
-        out.add(new ClockedElements.WideRegister(q.base, next, enable, resetSlot, initWords));
+        Clocked wide = new ClockedElements.WideRegister(q.base, next, slotOrNone(r.enable()), resetSlot, initWords);
+        captures.add(Step.call(wide::capture));
+        commits.add(Step.call(wide::commit));
       }
     }
     for (Memory m : top.memories()) {
       for (Memory.ReadPort rp : m.readPorts()) {
         if (rp.sync()) {
-          out.add(new ClockedElements.SyncRead(
-              runOf(rp.name()).base, runOf(rp.addr()).base, slotOrNone(rp.enable()), memories.get(m.name())));
+          Clocked read = new ClockedElements.SyncRead(
+              runOf(rp.name()).base, runOf(rp.addr()).base, slotOrNone(rp.enable()), memories.get(m.name()));
+          captures.add(Step.call(read::capture));
+          commits.add(Step.call(read::commit));
         }
       }
     }
-    return out.build();
-  }
-
-  private ImmutableList<ClockedElements.Write> writes() {
-    ImmutableList.Builder<ClockedElements.Write> out = ImmutableList.builder();
     for (Memory m : top.memories()) {
       SimMemory memory = memories.get(m.name());
       for (Memory.WritePort w : m.writePorts()) {
-        out.add(new ClockedElements.Write(
-            runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory));
+        captures.add(Step.call(new ClockedElements.Write(
+            runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory)::apply));
       }
     }
-    return out.build();
+    return ImmutableList.<Step>builder().addAll(captures).addAll(commits).build();
   }
 }

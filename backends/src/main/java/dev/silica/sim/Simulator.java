@@ -26,8 +26,8 @@ import java.util.List;
  * it), every synchronous read port 0 and every memory its initial contents.
  *
  * <p>How cycles are evaluated is chosen by {@link Execution}: by default the simulation starts on an
- * interpreter and switches to Java code generated for the design once the run has lasted long
- * enough to repay compiling it. Every execution computes exactly the same values.
+ * interpreter and switches to bytecode generated for the design after its first cycles. Every
+ * execution computes exactly the same values.
  *
  * <p>Errors in use (an unknown name, a poke of something other than a top-level input, a value that
  * does not fit) throw {@link IllegalArgumentException} with a message naming the signal.
@@ -36,25 +36,25 @@ public final class Simulator implements AutoCloseable {
 
   /** How the simulator evaluates cycles; the values are the same whichever is chosen. */
   public enum Execution {
-    /** Walks precompiled evaluator objects: starts at once, about 3 ns per node and cycle. */
+    /** Walks the design's step list: starts at once, a few nanoseconds per node and cycle. */
     INTERPRETED,
     /**
-     * Generates Java source for the design and compiles it in this process (needs a JDK): tens to
-     * hundreds of milliseconds to start, several times faster per cycle.
+     * Generates JVM bytecode for the design: milliseconds to start, then as fast as the JIT makes
+     * straight-line code, several times faster per cycle.
      */
     GENERATED,
     /**
-     * Interprets first and switches to generated code (when a JDK is present) once the cycles run
-     * have cost about what compiling costs, so short runs never pay for the compiler.
+     * Interprets the first cycles and then switches to generated code, so that the many short
+     * simulations of a test suite define no classes.
      */
     ADAPTIVE
   }
 
   /**
-   * Node evaluations after which an adaptive simulation switches to generated code: about the time
-   * compiling it takes (a few hundred milliseconds at a few nanoseconds per evaluation).
+   * Step evaluations after which an adaptive simulation switches to generated code: a few
+   * milliseconds of interpreting, about what generating the code costs.
    */
-  private static final long ADAPTIVE_SWITCH_EVALUATIONS = 100_000_000L;
+  private static final long ADAPTIVE_SWITCH_EVALUATIONS = 2_000_000L;
 
   private final String top;
   private final SimCompiler.Compiled c;
@@ -73,10 +73,9 @@ public final class Simulator implements AutoCloseable {
     this.c = SimCompiler.compile(design);
     this.v = c.values();
     this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c) : new Interpreter(c);
-    this.switchCycle =
-        execution == Execution.ADAPTIVE && GeneratedKernel.available()
-            ? Math.max(1, ADAPTIVE_SWITCH_EVALUATIONS / Math.max(1, c.comb().size()))
-            : Long.MAX_VALUE;
+    this.switchCycle = execution == Execution.ADAPTIVE
+        ? Math.max(1, ADAPTIVE_SWITCH_EVALUATIONS / Math.max(1, c.settle().size() + c.clock().size()))
+        : Long.MAX_VALUE;
   }
 
   /**
@@ -93,8 +92,6 @@ public final class Simulator implements AutoCloseable {
    * Compiles {@code design} for simulation with the given execution.
    *
    * @throws dev.silica.ir.DesignError as {@link #compile(Design)}
-   * @throws IllegalStateException for {@link Execution#GENERATED} on a Java runtime without a
-   *     compiler
    */
   public static Simulator compile(Design design, Execution execution) {
     return new Simulator(design, execution);
@@ -132,7 +129,7 @@ public final class Simulator implements AutoCloseable {
 
   /** Whether cycles now run on generated code (always for GENERATED, after the switch for ADAPTIVE). */
   public boolean runsGeneratedCode() {
-    return kernel instanceof GeneratedKernel;
+    return !(kernel instanceof Interpreter);
   }
 
   /** How many clock edges have happened. */

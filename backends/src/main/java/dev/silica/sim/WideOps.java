@@ -12,7 +12,7 @@ final class WideOps {
   private WideOps() {}
 
   /** Addition or subtraction of the operands extended to the result width. */
-  static final class AddSub extends Eval {
+  static final class AddSub implements Eval {
     private final Run d;
     private final Run a;
     private final Run b;
@@ -26,7 +26,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       long carry = subtract ? 1 : 0;
       for (int i = 0; i < d.n; i++) {
         long x = a.word(v, i);
@@ -43,7 +43,7 @@ final class WideOps {
   }
 
   /** Schoolbook multiplication of the extended operands, modulo 2^(64 * result words). */
-  static final class Mul extends Eval {
+  static final class Mul implements Eval {
     private final Run d;
     private final Run a;
     private final Run b;
@@ -55,7 +55,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       int n = d.n;
       for (int i = 0; i < n; i++) {
         v[d.base + i] = 0;
@@ -92,7 +92,7 @@ final class WideOps {
   }
 
   /** Bitwise and, or, xor of operands of one type, and not (with {@code b} null). */
-  static final class Bitwise extends Eval {
+  static final class Bitwise implements Eval {
     private final Run d;
     private final Run a;
     private final Run b;
@@ -106,7 +106,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       for (int i = 0; i < d.n; i++) {
         long x = v[a.base + i];
         v[d.base + i] =
@@ -123,7 +123,7 @@ final class WideOps {
   }
 
   /** Two's complement negation into the one-bit-wider result. */
-  static final class Neg extends Eval {
+  static final class Neg implements Eval {
     private final Run d;
     private final Run a;
 
@@ -133,7 +133,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       long carry = 1;
       for (int i = 0; i < d.n; i++) {
         long t = ~a.word(v, i) + carry;
@@ -145,7 +145,7 @@ final class WideOps {
   }
 
   /** And-, or- and xor-reduction of all bits of a wide operand. */
-  static final class Reduce extends Eval {
+  static final class Reduce implements Eval {
     private final int d;
     private final Run a;
     private final Op.UnaryKind kind;
@@ -159,7 +159,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       boolean all = true;
       boolean any = false;
       int parity = 0;
@@ -180,7 +180,7 @@ final class WideOps {
   }
 
   /** Numeric comparison of same-signed operands of any widths. */
-  static final class Compare extends Eval {
+  static final class Compare implements Eval {
     private final int d;
     private final Run a;
     private final Run b;
@@ -196,7 +196,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       int order = 0;
       for (int i = n - 1; i >= 0 && order == 0; i--) {
         long x = a.word(v, i);
@@ -220,7 +220,7 @@ final class WideOps {
    * Dynamic shifts keeping the operand's type: left (zeros in, wrapped), logical right (zeros in)
    * and arithmetic right (copies of the operand's top bit in).
    */
-  static final class DynamicShift extends Eval {
+  static final class DynamicShift implements Eval {
     private final Run d;
     private final Run a;
     private final Run amount;
@@ -234,7 +234,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       int width = a.width;
       long k =
           Words.unsignedAtLeast(v, amount.base, amount.n, width) ? width : v[amount.base];
@@ -257,7 +257,7 @@ final class WideOps {
    * Everything that reads a window of the operand's (extended) bits: constant shifts, slices,
    * resizes and casts. Result word {@code i} is the 64 bits starting at {@code 64 i + offset}.
    */
-  static final class Window extends Eval {
+  static final class Window implements Eval {
     private final Run d;
     private final Run a;
     private final long offset;
@@ -269,7 +269,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       for (int i = 0; i < d.n; i++) {
         v[d.base + i] = a.bitsAt(v, 64L * i + offset);
       }
@@ -277,7 +277,7 @@ final class WideOps {
     }
   }
 
-  static final class Mux extends Eval {
+  static final class Mux implements Eval {
     private final int s;
     private final Run d;
     private final Run t;
@@ -291,13 +291,13 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       System.arraycopy(v, v[s] != 0 ? t.base : f.base, v, d.base, d.n);
     }
   }
 
   /** Concatenation into a wide result, the first part in the top bits. */
-  static final class Concat extends Eval {
+  static final class Concat implements Eval {
     private final Run d;
     private final Run[] parts;
     private final int[] offsets;
@@ -314,7 +314,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       for (int i = 0; i < d.n; i++) {
         v[d.base + i] = 0;
       }
@@ -337,7 +337,7 @@ final class WideOps {
   }
 
   /** An asynchronous read of a memory with words wider than 64 bits. */
-  static final class AsyncRead extends Eval {
+  static final class AsyncRead implements Eval {
     private final Run d;
     private final int addr;
     private final SimMemory memory;
@@ -349,7 +349,7 @@ final class WideOps {
     }
 
     @Override
-    void eval(long[] v) {
+    public void eval(long[] v) {
       memory.readInto(v[addr], v, d.base);
     }
   }

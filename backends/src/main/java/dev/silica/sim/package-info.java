@@ -9,17 +9,20 @@
  * source line) and the {@link dev.silica.ir.pass.Flatten} pass (every element named by its instance
  * path, {@code pe_1_2.acc}; instance ports become same-type casts, which share their operand's slot,
  * and top outputs name the slot that drives them). The combinational nodes and asynchronous read
- * ports are put in topological order and each node gets a small evaluator object holding its slot
- * offsets.
+ * ports are put in topological order and {@link dev.silica.sim.Lowering} turns each node, once, into
+ * steps of a plain list ({@link dev.silica.sim.Step}): {@code v[dest] = kind(operands, parameters)}
+ * over words of at most 64 bits, whose meaning is one static method per kind in {@link
+ * dev.silica.sim.NarrowOps}, or a call of a word-by-word object ({@link dev.silica.sim.WideOps}) for
+ * wider values. The clock edge is a step list too: narrow registers are steps into pending slots.
  *
  * <h2>Kernels</h2>
  *
- * <p>The {@link dev.silica.sim.Interpreter} walks the evaluator objects. The generated kernel writes
- * the levelized netlist as straight-line Java ({@link dev.silica.sim.KernelSource}: one assignment
- * per narrow node, constants inlined, wide nodes calling their evaluator), compiles it in process
- * with {@code javax.tools} and loads it in a class loader of its own; the JIT turns it into machine
- * code. {@link dev.silica.sim.Simulator.Execution} picks one, or starts interpreting and switches
- * once the run has lasted about as long as compiling takes.
+ * <p>Both kernels consume the same step lists. The {@link dev.silica.sim.Interpreter} calls each
+ * step's method. The {@link dev.silica.sim.KernelEmitter} writes JVM bytecode that invokes the same
+ * methods with the operands and parameters as constants, which {@link dev.silica.sim.GeneratedKernel}
+ * defines as a hidden class in milliseconds; the JIT inlines the methods and compiles the
+ * straight-line code to machine code. {@link dev.silica.sim.Simulator.Execution} picks one, or
+ * starts interpreting and switches after the first cycles.
  *
  * <h2>Slot layout</h2>
  *

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Measures the simulator's speed on random netlists of several sizes, for each {@link
- * Simulator.Execution} that has a fixed kernel: compile time (including code generation and javac
- * for GENERATED), and cycles per second with every input poked each cycle and one output peeked
+ * Simulator.Execution} that has a fixed kernel: compile time (including code generation for
+ * GENERATED), and cycles per second with every input poked each cycle and one output peeked
  * (the trace runner's work), as the median of several runs. Run it from a shell, not as a test:
  *
  * <pre>java -cp ... dev.silica.sim.SimulatorBench [cycles]</pre>
