@@ -45,10 +45,11 @@ class EstimatorVersusYosysTest {
           // reach (a third fewer LUTs on the shift roundings); double rounding's FFs not analysed
           .put("requant", new Tolerance(40, 15))
           // lut: the radix-4 Booth multipliers' recoding and carry-save reduction are costed gate by
-          // gate (one LUT per bitwise operation), which Yosys packs into LUT6s; dsp: the operand registers
+          // gate (one LUT per bitwise operation), which Yosys packs into LUT6s; dsp: the product registers
+          // (the DSP48E1's MREG for Yosys, +15.0% FF measured) and the operand registers
           // passed from PE to PE, which Yosys also moves into the slices' A/B registers; packed:
           // the correction terms, not analysed yet
-          .put("systolic", new Tolerance(45, 15))
+          .put("systolic", new Tolerance(45, 20))
           // not analysed yet: the single-MAC layers at 4 and 6 bits (the large ones are within 10%)
           .put("linear", new Tolerance(30, 25))
           // not analysed yet: i-exp at 4 bits (the 8-bit i-exp and the LUT methods are within 16%)
