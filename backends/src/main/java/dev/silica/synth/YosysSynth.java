@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import dev.silica.ir.Design;
-import dev.silica.verilog.ExternalTool;
+import dev.silica.tools.ExternalTool;
 import dev.silica.verilog.VerilogEmitter;
 import dev.silica.verilog.VerilogSources;
 import dev.silica.verilog.YosysReading;

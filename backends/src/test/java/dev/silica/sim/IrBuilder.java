@@ -29,7 +29,7 @@ public final class IrBuilder {
   private final Map<String, Type> types = new HashMap<>();
 
   private IrBuilder(String name) {
-    this.module = ModuleDef.builder(name, SourceLoc.capture());
+    this.module = ModuleDef.builder(name, callerLine());
   }
 
   /** Starts a module named {@code name}. */
@@ -46,14 +46,14 @@ public final class IrBuilder {
   }
 
   public IrBuilder in(String name, Type type) {
-    module.port(new Port(name, Port.Direction.IN, type, SourceLoc.capture()));
+    module.port(new Port(name, Port.Direction.IN, type, callerLine()));
     types.put(name, type);
     return this;
   }
 
   /** An output port driven by {@code source}, of the source's type. */
   public IrBuilder out(String name, String source) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = callerLine();
     module.port(new Port(name, Port.Direction.OUT, types.get(source), loc));
     module.connect(new Connect(name, source, loc));
     return this;
@@ -62,7 +62,7 @@ public final class IrBuilder {
   /** A node typed by the width table. */
   public IrBuilder node(String name, Op op) {
     Type type = TypeRules.resultType(op, types::get);
-    module.node(new Node(name, type, op, SourceLoc.capture()));
+    module.node(new Node(name, type, op, callerLine()));
     types.put(name, type);
     return this;
   }
@@ -73,7 +73,7 @@ public final class IrBuilder {
 
   /** A register with reset value {@code init}; {@code enable} may be null; declare it before the nodes that read it. */
   public IrBuilder reg(String name, Type type, long init, String next, String enable) {
-    module.register(new Register(name, type, BigInteger.valueOf(init), next, enable, SourceLoc.capture()));
+    module.register(new Register(name, type, BigInteger.valueOf(init), next, enable, callerLine()));
     types.put(name, type);
     return this;
   }
@@ -82,21 +82,21 @@ public final class IrBuilder {
   public IrBuilder mem(
       String name, int depth, Type type, ImmutableList<Memory.ReadPort> reads, ImmutableList<Memory.WritePort> writes) {
     module.memory(
-        new Memory(name, depth, type, ImmutableList.of(), Memory.Style.AUTO, reads, writes, SourceLoc.capture()));
+        new Memory(name, depth, type, ImmutableList.of(), Memory.Style.AUTO, reads, writes, callerLine()));
     reads.forEach(r -> types.put(r.name(), type));
     return this;
   }
 
   public static Memory.ReadPort asyncRead(String name, String addr) {
-    return new Memory.ReadPort(name, addr, false, null, SourceLoc.capture());
+    return new Memory.ReadPort(name, addr, false, null, callerLine());
   }
 
   public static Memory.ReadPort syncRead(String name, String addr, String enable) {
-    return new Memory.ReadPort(name, addr, true, enable, SourceLoc.capture());
+    return new Memory.ReadPort(name, addr, true, enable, callerLine());
   }
 
   public static Memory.WritePort write(String addr, String data, String enable) {
-    return new Memory.WritePort(addr, data, enable, SourceLoc.capture());
+    return new Memory.WritePort(addr, data, enable, callerLine());
   }
 
   /** An instance of {@code child} with its inputs bound as {@code port, signal, port, signal...}. */
@@ -105,7 +105,7 @@ public final class IrBuilder {
     for (int i = 0; i < bindings.length; i += 2) {
       inputs.put(bindings[i], bindings[i + 1]);
     }
-    module.instance(new Instance(name, child.name(), inputs.build(), SourceLoc.capture()));
+    module.instance(new Instance(name, child.name(), inputs.build(), callerLine()));
     child.outputs().forEach(p -> types.put(name + "." + p.name(), p.type()));
     return this;
   }
@@ -120,5 +120,13 @@ public final class IrBuilder {
 
   public static Op.Unary un(Op.UnaryKind kind, String a) {
     return new Op.Unary(kind, a);
+  }
+
+  /** The line of the test that called this builder: the first frame outside it. */
+  private static SourceLoc callerLine() {
+    return StackWalker.getInstance()
+        .walk(frames -> frames.filter(f -> !f.getClassName().equals(IrBuilder.class.getName())).findFirst())
+        .map(f -> new SourceLoc(f.getFileName(), f.getLineNumber()))
+        .orElse(SourceLoc.UNKNOWN);
   }
 }

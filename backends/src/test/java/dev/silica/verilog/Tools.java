@@ -2,6 +2,7 @@ package dev.silica.verilog;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.silica.tools.ExternalTool;
 import org.junit.jupiter.api.Assumptions;
 
 /**

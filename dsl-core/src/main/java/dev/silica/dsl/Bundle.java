@@ -42,7 +42,7 @@ public abstract class Bundle {
    * types.
    */
   public final void connectAll(Bundle other) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = Elaboration.currentModule(loc);
     if (!elements.keySet().equals(other.elements.keySet())) {
       throw new DesignError(

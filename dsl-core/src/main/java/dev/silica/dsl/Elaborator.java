@@ -22,7 +22,7 @@ public final class Elaborator {
 
   /** Elaborates {@code top} and records {@code attributes} (such as the generator's parameters) on the design. */
   public static Design elaborate(Supplier<? extends Module> top, Map<String, String> attributes) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     return Elaboration.run(
         e -> {
           Module module = e.construct(top, null, loc);

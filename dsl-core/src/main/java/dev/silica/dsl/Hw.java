@@ -38,7 +38,7 @@ public final class Hw {
   }
 
   static <T extends Signal> T port(Ref.Kind kind, String name, SignalType<T> type) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
     return m.registerPortView(type.view(m.declare(kind, name, type.irType(), loc)));
   }
@@ -58,7 +58,7 @@ public final class Hw {
    * name_element}. See {@link Bundle}.
    */
   public static <B extends Bundle> B bundle(String name, Function<Ports, B> make) {
-    Names.checkLegal(name, SourceLoc.capture());
+    Names.checkLegal(name, UserCode.location());
     return Ports.make(name, false, make);
   }
 
@@ -81,7 +81,7 @@ public final class Hw {
 
   /** A register reset to {@code init} (any width), with an optional enable (null for none). */
   public static <T extends Signal> T reg(String name, SignalType<T> type, BigInteger init, Bool enable) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
     Type t = type.irType();
     if (!t.fits(init)) {
@@ -121,7 +121,7 @@ public final class Hw {
 
   /** A wire without a default: every path must connect it before anything reads it. */
   public static <T extends Signal> T wire(String name, SignalType<T> type) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     return type.view(here(loc).declare(Ref.Kind.WIRE, name, type.irType(), loc));
   }
 
@@ -132,7 +132,7 @@ public final class Hw {
 
   /** A wire that is {@code defaultValue} (of exactly its type) wherever nothing connects it. */
   public static <T extends Signal> T wire(String name, SignalType<T> type, Signal defaultValue) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
     Ref d = m.use(defaultValue.ref, loc);
     Ref w = m.declare(Ref.Kind.WIRE, name, type.irType(), loc);
@@ -172,7 +172,7 @@ public final class Hw {
    * multiplexers; the IR has no procedural blocks.
    */
   public static WhenChain when(Bool condition, Runnable body) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
     Scope.WhenBlock block = m.beginWhen(loc);
     m.runBranch(block, condition.ref, body, loc);
@@ -188,7 +188,7 @@ public final class Hw {
   /** The bits of {@code parts} side by side, the first in the most significant bits. */
   public static UInt cat(Signal... parts) {
     if (parts.length == 0) {
-      throw new DesignError(SourceLoc.capture(), "cat() needs at least one part");
+      throw new DesignError(UserCode.location(), "cat() needs at least one part");
     }
     return new UInt(Signal.build(ids -> new Op.Concat(ImmutableList.copyOf(ids)), parts));
   }
@@ -197,12 +197,12 @@ public final class Hw {
 
   /** A submodule instance, named after the field that holds it (or automatically). */
   public static <M extends Module> M instance(Supplier<M> make) {
-    return instance(null, make, SourceLoc.capture());
+    return instance(null, make, UserCode.location());
   }
 
   /** A submodule instance called {@code name}. */
   public static <M extends Module> M instance(String name, Supplier<M> make) {
-    return instance(name, make, SourceLoc.capture());
+    return instance(name, make, UserCode.location());
   }
 
   private static <M extends Module> M instance(String name, Supplier<M> make, SourceLoc loc) {
@@ -217,13 +217,13 @@ public final class Hw {
 
   /** Records a parameter of the module being built, which becomes part of its name ({@code _w8}); returns it. */
   public static int param(String name, int value) {
-    param(name, Integer.toString(value), SourceLoc.capture());
+    param(name, Integer.toString(value), UserCode.location());
     return value;
   }
 
   /** Records a text parameter of the module being built ({@code _modefast}); returns it. */
   public static String param(String name, String value) {
-    param(name, value, SourceLoc.capture());
+    param(name, value, UserCode.location());
     return value;
   }
 

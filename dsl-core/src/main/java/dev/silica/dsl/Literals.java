@@ -1,7 +1,6 @@
 package dev.silica.dsl;
 
 import dev.silica.ir.DesignError;
-import dev.silica.ir.SourceLoc;
 import dev.silica.ir.Type;
 import java.math.BigInteger;
 
@@ -14,10 +13,10 @@ final class Literals {
   static Ref literal(BigInteger value, Type type) {
     if (!type.fits(value)) {
       throw new DesignError(
-          SourceLoc.capture(),
+          UserCode.location(),
           "the literal " + value + " does not fit " + type + " (" + type.min() + ".." + type.max() + ")");
     }
-    Ref r = new Ref(null, Ref.Kind.LITERAL, type, SourceLoc.capture());
+    Ref r = new Ref(null, Ref.Kind.LITERAL, type, UserCode.location());
     r.value = value;
     return r;
   }
@@ -26,7 +25,7 @@ final class Literals {
   static Type narrowest(BigInteger value, boolean signed) {
     if (!signed && value.signum() < 0) {
       throw new DesignError(
-          SourceLoc.capture(), value + " is negative: it cannot be used with an unsigned value");
+          UserCode.location(), value + " is negative: it cannot be used with an unsigned value");
     }
     int width = signed ? value.bitLength() + 1 : Math.max(1, value.bitLength());
     return new Type(width, signed);

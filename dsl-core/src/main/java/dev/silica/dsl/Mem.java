@@ -47,7 +47,7 @@ public final class Mem<T extends Signal> {
 
   static <T extends Signal> Mem<T> create(
       String name, SignalType<T> type, int depth, ImmutableList<BigInteger> init, boolean readOnly) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = Elaboration.currentModule(loc);
     Names.checkLegal(name, loc);
     if (depth < 1) {
@@ -96,7 +96,7 @@ public final class Mem<T extends Signal> {
   }
 
   private T readPort(UInt addr, boolean sync, Bool enable) {
-    SourceLoc at = SourceLoc.capture();
+    SourceLoc at = UserCode.location();
     ModuleBuilder m = checkOwner(at);
     Ref a = address(m, addr, at);
     Ref en = null;
@@ -119,7 +119,7 @@ public final class Mem<T extends Signal> {
   }
 
   private void writePort(UInt addr, T data, Bool enable) {
-    SourceLoc at = SourceLoc.capture();
+    SourceLoc at = UserCode.location();
     ModuleBuilder m = checkOwner(at);
     if (readOnly) {
       throw new DesignError(at, "memory '" + name + "' is a ROM (made by rom(...)): it cannot be written");

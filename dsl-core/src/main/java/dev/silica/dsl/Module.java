@@ -20,7 +20,7 @@ public abstract class Module {
   private final ModuleBuilder builder;
 
   protected Module() {
-    this.builder = Elaboration.open(this, SourceLoc.capture());
+    this.builder = Elaboration.open(this, UserCode.location());
   }
 
   private Module(SourceLoc loc) {
@@ -50,7 +50,7 @@ public abstract class Module {
       }
     }
     throw new DesignError(
-        SourceLoc.capture(),
+        UserCode.location(),
         "module "
             + builder.baseName()
             + " has no port '"
@@ -64,7 +64,7 @@ public abstract class Module {
     Signal s = port(name);
     if (!kind.isInstance(s)) {
       throw new DesignError(
-          SourceLoc.capture(),
+          UserCode.location(),
           "port '" + name + "' of " + builder.baseName() + " is a " + s.getClass().getSimpleName() + ", not a "
               + kind.getSimpleName());
     }
@@ -76,7 +76,7 @@ public abstract class Module {
    * small modules that need no class. Pass it to {@link Hw#instance} or {@link Elaborator#elaborate}.
    */
   public static Supplier<Module> define(String name, Runnable body) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     Names.checkLegal(name, loc);
     return () -> new Defined(name, body, loc);
   }

@@ -212,7 +212,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
 
   private static int checkedAmount(int n) {
     if (n < 0) {
-      throw new DesignError(SourceLoc.capture(), "shift amount " + n + " is negative");
+      throw new DesignError(UserCode.location(), "shift amount " + n + " is negative");
     }
     return n;
   }
@@ -261,7 +261,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
    * named where they are declared. A literal becomes a named constant of the current module.
    */
   public T named(String name) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = Elaboration.currentModule(loc);
     Names.checkLegal(name, loc);
     Ref r = ref;

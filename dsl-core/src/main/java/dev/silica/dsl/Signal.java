@@ -45,7 +45,7 @@ public abstract class Signal {
   public final UInt slice(int hi, int lo) {
     if (lo < 0 || hi < lo || hi >= width()) {
       throw new DesignError(
-          SourceLoc.capture(),
+          UserCode.location(),
           "slice(" + hi + ", " + lo + ") is out of range for a " + type() + " value: need 0 <= lo <= hi < " + width());
     }
     return new UInt(build(ids -> new Op.Slice(ids.get(0), hi, lo), this));
@@ -55,7 +55,7 @@ public abstract class Signal {
   public final Bool bit(int i) {
     if (i < 0 || i >= width()) {
       throw new DesignError(
-          SourceLoc.capture(), "bit(" + i + ") is out of range for a " + type() + " value: need 0 <= i < " + width());
+          UserCode.location(), "bit(" + i + ") is out of range for a " + type() + " value: need 0 <= i < " + width());
     }
     return new Bool(build(ids -> new Op.Slice(ids.get(0), i, i), this));
   }
@@ -98,7 +98,7 @@ public abstract class Signal {
    * module; the node is checked against the width table at the user's line.
    */
   static Ref build(Function<List<String>, Op> make, Signal... operands) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     ModuleBuilder m = Elaboration.currentModule(loc);
     List<String> ids = Arrays.stream(operands).map(s -> m.use(s.ref, loc).id).toList();
     return m.node(make.apply(ids), loc);
@@ -111,7 +111,7 @@ public abstract class Signal {
 
   /** Connects {@code value} to this target in the current scope (see {@link Num#connect}). */
   final void connectFrom(Signal value) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     Elaboration.currentModule(loc).connect(ref, value.ref, loc);
   }
 }

@@ -1,7 +1,6 @@
 package dev.silica.dsl;
 
 import dev.silica.ir.DesignError;
-import dev.silica.ir.SourceLoc;
 import dev.silica.ir.Type;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -24,7 +23,7 @@ public final class SignalType<T extends Signal> {
   static Type checkedType(String kind, int width, boolean signed) {
     if (width < 1 || width > Type.MAX_WIDTH) {
       throw new DesignError(
-          SourceLoc.capture(), "a " + kind + " needs 1.." + Type.MAX_WIDTH + " bits, not " + width);
+          UserCode.location(), "a " + kind + " needs 1.." + Type.MAX_WIDTH + " bits, not " + width);
     }
     return new Type(width, signed);
   }

@@ -1,7 +1,6 @@
 package dev.silica.dsl;
 
 import dev.silica.ir.DesignError;
-import dev.silica.ir.SourceLoc;
 import java.math.BigInteger;
 
 /** An unsigned number of a fixed width. Declare with {@code UInt.of(8)}; literals with {@code UInt.lit(5, 8)}. */
@@ -34,7 +33,7 @@ public class UInt extends Num<UInt> {
   public final Bool asBool() {
     if (width() != 1) {
       throw new DesignError(
-          SourceLoc.capture(), "asBool() needs a 1-bit value, not a " + type() + ": use orR(), bit(i) or a comparison");
+          UserCode.location(), "asBool() needs a 1-bit value, not a " + type() + ": use orR(), bit(i) or a comparison");
     }
     return new Bool(ref);
   }

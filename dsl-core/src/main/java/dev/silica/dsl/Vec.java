@@ -2,7 +2,6 @@ package dev.silica.dsl;
 
 import com.google.common.collect.ImmutableList;
 import dev.silica.ir.DesignError;
-import dev.silica.ir.SourceLoc;
 import dev.silica.ir.Type;
 import java.math.BigInteger;
 import java.util.Iterator;
@@ -26,13 +25,13 @@ public final class Vec<T extends Signal> implements Iterable<T> {
   /** A vector of {@code elements}, which must all have one type. */
   public static <T extends Signal> Vec<T> of(List<T> elements) {
     if (elements.isEmpty()) {
-      throw new DesignError(SourceLoc.capture(), "a Vec needs at least one element");
+      throw new DesignError(UserCode.location(), "a Vec needs at least one element");
     }
     Type first = elements.get(0).type();
     for (int i = 1; i < elements.size(); i++) {
       if (!elements.get(i).type().equals(first)) {
         throw new DesignError(
-            SourceLoc.capture(),
+            UserCode.location(),
             "a Vec holds values of one type: element 0 is " + first + ", element " + i + " is " + elements.get(i).type());
       }
     }
@@ -51,7 +50,7 @@ public final class Vec<T extends Signal> implements Iterable<T> {
   /** Element {@code i}, chosen at elaboration time. */
   public T get(int i) {
     if (i < 0 || i >= elements.size()) {
-      throw new DesignError(SourceLoc.capture(), "index " + i + " is outside this Vec of " + elements.size());
+      throw new DesignError(UserCode.location(), "index " + i + " is outside this Vec of " + elements.size());
     }
     return elements.get(i);
   }

@@ -20,7 +20,7 @@ public final class WhenChain {
 
   /** A further branch, active when the earlier conditions are false and {@code condition} is true. */
   public WhenChain elseWhen(Bool condition, Runnable body) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     checkContinuable("elseWhen", loc);
     module.runBranch(block, condition.ref, body, loc);
     return this;
@@ -28,7 +28,7 @@ public final class WhenChain {
 
   /** The last branch, active when every condition of the chain is false. */
   public void otherwise(Runnable body) {
-    SourceLoc loc = SourceLoc.capture();
+    SourceLoc loc = UserCode.location();
     checkContinuable("otherwise", loc);
     module.runOtherwise(block, body, loc);
   }

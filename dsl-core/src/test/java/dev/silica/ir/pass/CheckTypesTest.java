@@ -11,10 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.collect.ImmutableList;
+import dev.silica.dsl.UserCode;
 import dev.silica.ir.Design;
 import dev.silica.ir.DesignError;
-import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Memory;
+import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Op;
 import dev.silica.ir.Port;
 import dev.silica.ir.Register;
@@ -101,10 +102,10 @@ class CheckTypesTest {
 
   @Test
   void aRegisterInitialValueMustFitItsType() {
-    ModuleDef.Builder m = ModuleDef.builder("M", SourceLoc.capture());
-    m.port(new Port("a", Port.Direction.IN, U8, SourceLoc.capture()));
+    ModuleDef.Builder m = ModuleDef.builder("M", UserCode.location());
+    m.port(new Port("a", Port.Direction.IN, U8, UserCode.location()));
     SourceLoc reg = nextLine();
-    m.register(new Register("r", U8, BigInteger.valueOf(256), "a", null, SourceLoc.capture()));
+    m.register(new Register("r", U8, BigInteger.valueOf(256), "a", null, UserCode.location()));
     assertEquals(reg + ": initial value of register 'r' is 256, which does not fit u8", rejection(m.build()));
   }
 

@@ -2,6 +2,7 @@ package dev.silica.ir.pass;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.silica.dsl.UserCode;
 import dev.silica.ir.Connect;
 import dev.silica.ir.Design;
 import dev.silica.ir.Instance;
@@ -22,7 +23,7 @@ import java.util.Map;
 
 /**
  * A short way to write modules in pass tests. Every element is located (by {@link
- * SourceLoc#capture()}) at the test line that added it; {@link #nextLine()} tells a test that
+ * UserCode#location()}) at the test line that added it; {@link #nextLine()} tells a test that
  * line independently, from its own stack.
  */
 final class Sketch {
@@ -30,7 +31,7 @@ final class Sketch {
   private final Map<String, Type> types = new HashMap<>();
 
   private Sketch(String name) {
-    builder = ModuleDef.builder(name, SourceLoc.capture());
+    builder = ModuleDef.builder(name, UserCode.location());
   }
 
   static Sketch module(String name) {
@@ -52,12 +53,12 @@ final class Sketch {
 
   Sketch in(String name, Type type) {
     types.put(name, type);
-    builder.port(new Port(name, Port.Direction.IN, type, SourceLoc.capture()));
+    builder.port(new Port(name, Port.Direction.IN, type, UserCode.location()));
     return this;
   }
 
   Sketch out(String name, Type type) {
-    builder.port(new Port(name, Port.Direction.OUT, type, SourceLoc.capture()));
+    builder.port(new Port(name, Port.Direction.OUT, type, UserCode.location()));
     return this;
   }
 
@@ -69,7 +70,7 @@ final class Sketch {
   /** A node declared with {@code type}, right or wrong. */
   Sketch node(String name, Type type, Op op) {
     types.put(name, type);
-    builder.node(new Node(name, type, op, SourceLoc.capture()));
+    builder.node(new Node(name, type, op, UserCode.location()));
     return this;
   }
 
@@ -84,27 +85,27 @@ final class Sketch {
 
   Sketch reg(String name, Type type, String next, String enable) {
     types.put(name, type);
-    builder.register(new Register(name, type, BigInteger.ZERO, next, enable, SourceLoc.capture()));
+    builder.register(new Register(name, type, BigInteger.ZERO, next, enable, UserCode.location()));
     return this;
   }
 
   /** A memory of {@code depth} zeroed words with the given ports (their read ports become signals). */
   Sketch memory(String name, int depth, Type type, ImmutableList<Memory.ReadPort> reads, ImmutableList<Memory.WritePort> writes) {
     reads.forEach(rp -> types.put(rp.name(), type));
-    builder.memory(new Memory(name, depth, type, ImmutableList.of(), Memory.Style.AUTO, reads, writes, SourceLoc.capture()));
+    builder.memory(new Memory(name, depth, type, ImmutableList.of(), Memory.Style.AUTO, reads, writes, UserCode.location()));
     return this;
   }
 
   static Memory.ReadPort asyncRead(String name, String addr) {
-    return new Memory.ReadPort(name, addr, false, null, SourceLoc.capture());
+    return new Memory.ReadPort(name, addr, false, null, UserCode.location());
   }
 
   static Memory.ReadPort syncRead(String name, String addr) {
-    return new Memory.ReadPort(name, addr, true, null, SourceLoc.capture());
+    return new Memory.ReadPort(name, addr, true, null, UserCode.location());
   }
 
   static Memory.WritePort write(String addr, String data, String enable) {
-    return new Memory.WritePort(addr, data, enable, SourceLoc.capture());
+    return new Memory.WritePort(addr, data, enable, UserCode.location());
   }
 
   /** An instance of {@code child}; {@code bindings} alternate child input names and signals. */
@@ -114,12 +115,12 @@ final class Sketch {
       inputs.put(bindings[k], bindings[k + 1]);
     }
     child.outputs().forEach(p -> types.put(name + "." + p.name(), p.type()));
-    builder.instance(new Instance(name, child.name(), inputs.buildOrThrow(), SourceLoc.capture()));
+    builder.instance(new Instance(name, child.name(), inputs.buildOrThrow(), UserCode.location()));
     return this;
   }
 
   Sketch connect(String port, String source) {
-    builder.connect(new Connect(port, source, SourceLoc.capture()));
+    builder.connect(new Connect(port, source, UserCode.location()));
     return this;
   }
 

@@ -1,7 +1,7 @@
 package dev.silica.testbench.cosim;
 
 import dev.silica.testbench.Engine;
-import dev.silica.verilog.ExternalTool;
+import dev.silica.tools.ExternalTool;
 
 /** Builds a harness with the external simulator an {@link Engine} names. */
 public final class Harnesses {

@@ -2,7 +2,7 @@ package dev.silica.testbench.cosim;
 
 import com.google.common.collect.ImmutableList;
 import dev.silica.testbench.Engine;
-import dev.silica.verilog.ExternalTool;
+import dev.silica.tools.ExternalTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

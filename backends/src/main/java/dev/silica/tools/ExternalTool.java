@@ -1,4 +1,4 @@
-package dev.silica.verilog;
+package dev.silica.tools;
 
 import com.google.common.base.Splitter;
 import java.io.IOException;
