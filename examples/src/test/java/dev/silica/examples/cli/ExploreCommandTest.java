@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.silica.examples.explore.PointsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,10 +48,12 @@ class ExploreCommandTest {
     }
     List<String> csv = Files.readAllLines(output.resolve("points.csv"));
     assertEquals(3, csv.size());
-    List<String> valid = List.of(csv.get(1).split(",", -1));
-    assertTrue(csv.get(1).startsWith("8,6,8,3,2,dsp,distributed,"), csv.get(1));
-    long cycles = Long.parseLong(valid.get(18));
-    assertEquals(String.format(java.util.Locale.ROOT, "%.3f", cycles / 50.0), valid.get(19), "latency at 50 MHz");
+    String model = "\"untrained (seed 1, airquality ranges)\"";
+    assertTrue(csv.get(1).startsWith("8,6,8,3,2,dsp,distributed," + model + ",ok,"), csv.get(1));
+    List<String> valid = List.of(csv.get(1).replace(model, "untrained").split(",", -1));
+    long cycles = Long.parseLong(valid.get(PointsCsv.COLUMNS.indexOf("cycles")));
+    assertEquals(String.format(Locale.ROOT, "%.3f", cycles / 50.0), valid.get(PointsCsv.COLUMNS.indexOf("latency_us")),
+        "latency at 50 MHz");
     assertTrue(csv.get(2).contains("invalid: array rows 4 do not divide the window 6"), csv.get(2));
     assertTrue(Files.readString(output.resolve("summary.txt")).startsWith("2 points: 1 valid (1 fit the XC7S15),"
         + " 1 invalid\n"));
