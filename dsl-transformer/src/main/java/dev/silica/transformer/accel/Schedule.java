@@ -1,8 +1,6 @@
 package dev.silica.transformer.accel;
 
 import dev.silica.transformer.blocks.SystolicConfig;
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * The cycles one inference of a {@link Program} takes on {@link ForecasterAccelerator}, computed
@@ -32,35 +30,22 @@ import java.util.Map;
  */
 public final class Schedule {
 
-  private final Map<Opcode, Long> cyclesByOpcode;
   private final long cycles;
 
-  private Schedule(Map<Opcode, Long> cyclesByOpcode) {
-    this.cyclesByOpcode = cyclesByOpcode;
-    this.cycles = 1 + cyclesByOpcode.values().stream().mapToLong(Long::longValue).sum();
+  private Schedule(long cycles) {
+    this.cycles = cycles;
   }
 
   /** The schedule of {@code program}. */
   public static Schedule of(Program program) {
-    Map<Opcode, Long> byOpcode = new EnumMap<>(Opcode.class);
-    for (Opcode op : Opcode.values()) {
-      byOpcode.put(op, 0L);
-    }
     int flush = program.arrayConfig().flushCycles();
-    for (Instruction i : program.instructions()) {
-      byOpcode.merge(i.opcode(), cycles(program, flush, i), Long::sum);
-    }
-    return new Schedule(byOpcode);
+    long start = 1;
+    return new Schedule(start + program.instructions().stream().mapToLong(i -> cycles(program, flush, i)).sum());
   }
 
   /** Clock cycles of one inference, from the edge that takes {@code start} to the one that raises {@code done}. */
   public long cycles() {
     return cycles;
-  }
-
-  /** Cycles spent in the instructions of {@code opcode}, their fetches included. */
-  public long cycles(Opcode opcode) {
-    return cyclesByOpcode.get(opcode);
   }
 
   /** Cycles of one instruction of {@code program} (whose array flushes in {@code flush} cycles), its fetch included. */

@@ -23,8 +23,8 @@ import dev.silica.transformer.model.TrainedModel;
 import dev.silica.verilog.AtomicDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,6 +103,10 @@ final class ExploreCommand implements Callable<Integer> {
       description = "Points synthesized by Yosys: the Pareto front first, then the next fronts (default: the front).")
   Integer check;
 
+  @Option(names = "--yosys-minutes", paramLabel = "M",
+      description = "Give up on a point's Yosys run after M minutes, noting it in the CSV (default: ${DEFAULT-VALUE}).")
+  long yosysMinutes = YosysSynth.DEFAULT_TIMEOUT.toMinutes();
+
   @Option(names = "--threads", paramLabel = "N", description = "Points (and Yosys runs) in parallel (default: the processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -145,6 +149,7 @@ final class ExploreCommand implements Callable<Integer> {
 
   private void checkOptions() {
     OptionChecks.positive("--threads", threads);
+    OptionChecks.positive("--yosys-minutes", yosysMinutes);
     if (!(clockMhz > 0)) {
       throw new ParameterError("--clock-mhz must be positive, got " + clockMhz);
     }
@@ -262,9 +267,9 @@ final class ExploreCommand implements Callable<Integer> {
    * rank by LUTs; none, with a note, without Yosys.
    */
   private List<PointResult> yosysChecks(List<PointResult> valid, Map<ModelShape, ShapeModel> models, PrintWriter out) {
-    List<PointResult> ranked = ParetoFront.layers(valid, r -> r.lut(), r -> r.cycles()).stream()
-        .flatMap(List::stream).toList();
-    int count = Math.min(ranked.size(), check != null ? check : ParetoFront.of(valid, r -> r.lut(), r -> r.cycles()).size());
+    ImmutableList<ImmutableList<PointResult>> layers = ParetoFront.layers(valid, r -> r.lut(), r -> r.cycles());
+    List<PointResult> ranked = layers.stream().flatMap(List::stream).toList();
+    int count = Math.min(ranked.size(), check != null ? check : layers.isEmpty() ? 0 : layers.get(0).size());
     if (count == 0) {
       return List.of();
     }
@@ -273,13 +278,9 @@ final class ExploreCommand implements Callable<Integer> {
       out.println("Note: yosys is not installed, so no point is checked beside the estimate.");
       return List.of();
     }
-    List<PointResult> chosen = ranked.subList(0, count);
-    try {
-      return Explorer.synthesize(chosen, models, yosys.get(), threads,
-          new ProgressBar(System.err, count, "Yosys runs")::update);
-    } catch (UncheckedIOException e) {
-      throw new UserError("yosys failed: " + e.getCause().getMessage());
-    }
+    return Explorer.synthesize(ranked.subList(0, count), models,
+        yosys.get().withTimeout(Duration.ofMinutes(yosysMinutes)), threads,
+        new ProgressBar(System.err, count, "Yosys runs")::update);
   }
 
   /** {@code estimated} with the checked points' results in their places. */

@@ -37,6 +37,13 @@ public final class ExploreSummary {
       lines.add(String.format(Locale.ROOT, "estimate per valid point (compile, elaborate, optimize, estimate):"
           + " median %.0f ms, max %.0f ms", millis[millis.length / 2], millis[millis.length - 1]));
     }
+    List<PointResult> checked = valid.stream().filter(r -> r.yosys().isPresent() || r.yosysFailure().isPresent())
+        .toList();
+    if (!checked.isEmpty()) {
+      List<String> failures = checked.stream().flatMap(r -> r.yosysFailure().stream()).toList();
+      lines.add(String.format(Locale.ROOT, "Yosys checked %d points, %d failed%s", checked.size(), failures.size(),
+          failures.isEmpty() ? "" : " (" + failures.get(0) + ")"));
+    }
     lines.add("Pareto front, latency vs LUT (" + count(latencyFront.size(), "point")
         + "; LUT estimate / Yosys where checked):");
     latencyFront.forEach(r -> lines.add("  " + describe(r, clockMhz)));

@@ -3,8 +3,6 @@ package dev.silica.examples.explore;
 import com.google.common.collect.ImmutableList;
 import dev.silica.examples.explore.DesignPoint.ModelShape;
 import dev.silica.synth.YosysSynth;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,20 +28,10 @@ public final class Explorer {
     return map(points, p -> PointEvaluator.estimate(p, models.get(p.shape())), threads, progress);
   }
 
-  /**
-   * The valid {@code results} synthesized by Yosys, {@code threads} at a time.
-   *
-   * @throws UncheckedIOException when a Yosys run fails
-   */
+  /** The valid {@code results} synthesized by Yosys, {@code threads} at a time (a failed run noted on its point). */
   public static ImmutableList<PointResult> synthesize(List<PointResult> results, Map<ModelShape, ShapeModel> models,
       YosysSynth yosys, int threads, IntConsumer progress) {
-    return map(results, r -> {
-      try {
-        return PointEvaluator.synthesize(r, models.get(r.point().shape()), yosys);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, threads, progress);
+    return map(results, r -> PointEvaluator.synthesize(r, models.get(r.point().shape()), yosys), threads, progress);
   }
 
   private static <T, R> ImmutableList<R> map(List<T> inputs, Function<T, R> work, int threads, IntConsumer progress) {

@@ -33,14 +33,18 @@ final class PointEvaluator {
     }
     var table = Estimator.estimate(design(program));
     long cycles = Schedule.of(program).cycles();
-    return new PointResult(point, model.source(), Optional.empty(), table, Optional.empty(), cycles,
+    return new PointResult(point, model.source(), Optional.empty(), table, Optional.empty(), Optional.empty(), cycles,
         millisSince(started), model.rmse());
   }
 
-  /** {@code result} with Yosys's resources for its point, synthesized afresh. */
-  static PointResult synthesize(PointResult result, ShapeModel model, YosysSynth yosys) throws IOException {
+  /** {@code result} with Yosys's resources for its point, synthesized afresh, or with why Yosys failed. */
+  static PointResult synthesize(PointResult result, ShapeModel model, YosysSynth yosys) {
     Program program = ProgramCompiler.compile(model.model(), result.point().accelerator());
-    return result.withYosys(yosys.synthesize(design(program)).table());
+    try {
+      return result.withYosys(yosys.synthesize(design(program)).table());
+    } catch (IOException e) {
+      return result.withYosysFailure(e.getMessage().lines().findFirst().orElse("yosys failed"));
+    }
   }
 
   private static Design design(Program program) {

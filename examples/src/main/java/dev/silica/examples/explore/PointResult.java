@@ -16,12 +16,14 @@ import java.util.OptionalDouble;
  * @param invalid why the accelerator cannot be built for the point, or empty
  * @param estimate the estimator's resource table (null for an invalid point)
  * @param yosys Yosys's resource table, for checked points
+ * @param yosysFailure why Yosys gave no table, for a checked point it failed on
  * @param cycles clock cycles of one inference ({@code 0} for an invalid point)
  * @param estimateMillis milliseconds to compile, elaborate, optimize and estimate the point
  * @param rmse the model's test RMSE, when trained
  */
 public record PointResult(DesignPoint point, String model, Optional<String> invalid, ResourceTable estimate,
-    Optional<ResourceTable> yosys, long cycles, double estimateMillis, OptionalDouble rmse) {
+    Optional<ResourceTable> yosys, Optional<String> yosysFailure, long cycles, double estimateMillis,
+    OptionalDouble rmse) {
 
   public PointResult {
     Preconditions.checkArgument(invalid.isPresent() == (estimate == null), "a point is invalid or estimated");
@@ -29,7 +31,7 @@ public record PointResult(DesignPoint point, String model, Optional<String> inva
 
   /** A point the accelerator cannot be built for, and why. */
   public static PointResult invalid(DesignPoint point, String model, String reason, double millis) {
-    return new PointResult(point, model, Optional.of(reason), null, Optional.empty(), 0, millis,
+    return new PointResult(point, model, Optional.of(reason), null, Optional.empty(), Optional.empty(), 0, millis,
         OptionalDouble.empty());
   }
 
@@ -40,7 +42,14 @@ public record PointResult(DesignPoint point, String model, Optional<String> inva
 
   /** The same result with Yosys's table beside the estimate. */
   public PointResult withYosys(ResourceTable table) {
-    return new PointResult(point, model, invalid, estimate, Optional.of(table), cycles, estimateMillis, rmse);
+    return new PointResult(point, model, invalid, estimate, Optional.of(table), Optional.empty(), cycles,
+        estimateMillis, rmse);
+  }
+
+  /** The same result with the reason Yosys failed on it. */
+  public PointResult withYosysFailure(String reason) {
+    return new PointResult(point, model, invalid, estimate, Optional.empty(), Optional.of(reason), cycles,
+        estimateMillis, rmse);
   }
 
   /** LUTs by the estimate. */

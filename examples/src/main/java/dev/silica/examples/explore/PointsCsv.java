@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The exploration as CSV, one row per point: its axes, its model, whether it is valid (and why
- * not), the estimated and (where checked) Yosys resources, whether it fits the device, cycles,
+ * not), the estimated and (where checked) Yosys resources or why Yosys failed, whether it fits the device, cycles,
  * latency, RMSE, and its membership of the Pareto fronts. Fields that do not apply are empty.
  */
 public final class PointsCsv {
@@ -18,7 +18,7 @@ public final class PointsCsv {
   /** The header row. */
   public static final List<String> COLUMNS = List.of("bits", "window", "d_model", "rows", "cols", "multiplier",
       "storage", "model", "status", "lut_est", "ff_est", "dsp_est", "bram_est", "lut_yosys", "ff_yosys", "dsp_yosys",
-      "bram_yosys", "fits", "cycles", "latency_us", "rmse", "pareto_latency_lut", "pareto_rmse_latency",
+      "bram_yosys", "yosys_status", "fits", "cycles", "latency_us", "rmse", "pareto_latency_lut", "pareto_rmse_latency",
       "estimate_ms");
 
   private PointsCsv() {}
@@ -44,6 +44,7 @@ public final class PointsCsv {
         quoted(r.invalid().map(reason -> "invalid: " + reason).orElse("ok"))));
     fields.addAll(resources(Optional.ofNullable(r.estimate())));
     fields.addAll(resources(r.yosys()));
+    fields.add(quoted(r.yosys().isPresent() ? "ok" : r.yosysFailure().map(f -> "failed: " + f).orElse("")));
     boolean valid = r.valid();
     fields.add(valid ? (r.fits() ? "yes" : "no") : "");
     fields.add(valid ? "" + r.cycles() : "");

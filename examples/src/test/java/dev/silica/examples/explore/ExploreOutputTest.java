@@ -35,9 +35,10 @@ class ExploreOutputTest {
   }
 
   private static final PointResult SMALL = new PointResult(point(4, 3), "air-12-32-4", Optional.empty(),
-      table("estimate", 4000, 8), Optional.of(table("Yosys 0.23", 4100, 8)), 25_000, 812.5, OptionalDouble.of(11.25));
+      table("estimate", 4000, 8), Optional.of(table("Yosys 0.23", 4100, 8)), Optional.empty(), 25_000, 812.5, OptionalDouble.of(11.25));
   private static final PointResult LARGE = new PointResult(point(8, 12), "untrained (seed 1, airquality ranges)",
-      Optional.empty(), table("estimate", 9000, 10), Optional.empty(), 10_000, 900, OptionalDouble.empty());
+      Optional.empty(), table("estimate", 9000, 10), Optional.empty(), Optional.empty(), 10_000, 900,
+      OptionalDouble.empty()).withYosysFailure("yosys did not finish within 600 s, twice");
   private static final PointResult INVALID = PointResult.invalid(point(8, 5), "untrained (seed 1, airquality ranges)",
       "array rows 5 do not divide the window 12", 3);
 
@@ -83,6 +84,7 @@ class ExploreOutputTest {
     assertEquals("dsp", column(small, "multiplier"));
     assertEquals("4000", column(small, "lut_est"));
     assertEquals("4100", column(small, "lut_yosys"));
+    assertEquals("ok", column(small, "yosys_status"));
     assertEquals("1.5", column(small, "bram_est"));
     assertEquals("yes", column(small, "fits"));
     assertEquals("250.000", column(small, "latency_us"));
@@ -93,6 +95,7 @@ class ExploreOutputTest {
     List<String> large = rows.get(1);
     assertEquals("untrained (seed 1, airquality ranges)", column(large, "model"));
     assertEquals("", column(large, "lut_yosys"));
+    assertEquals("failed: yosys did not finish within 600 s, twice", column(large, "yosys_status"));
     assertEquals("no", column(large, "fits"), "9,000 LUTs exceed the XC7S15's 8,000");
     assertEquals("", column(large, "rmse"));
     assertEquals("", column(large, "pareto_rmse_latency"));
@@ -101,6 +104,7 @@ class ExploreOutputTest {
     assertEquals("invalid: array rows 5 do not divide the window 12", column(invalid, "status"));
     assertEquals("", column(invalid, "cycles"));
     assertEquals("", column(invalid, "fits"));
+    assertEquals("", column(invalid, "yosys_status"));
     assertTrue(lines.get(3).contains("\"untrained (seed 1, airquality ranges)\""), lines.get(3));
   }
 
