@@ -135,12 +135,11 @@ final class ExploreCommand implements Callable<Integer> {
     List<PointResult> withRmse = validNow.stream().filter(r -> r.rmse().isPresent()).toList();
     List<PointResult> rmseFront = ParetoFront.of(withRmse, r -> r.cycles(), r -> r.rmse().getAsDouble());
     List<String> summary = ExploreSummary.lines(results, latencyFront, rmseFront, clockMhz);
-    write(results, latencyFront, rmseFront, summary);
+    Set<String> written = write(results, latencyFront, rmseFront, summary);
 
     out.println();
     summary.forEach(out::println);
-    out.printf(Locale.ROOT, "wrote %s: points.csv, %s, summary.txt%n", output,
-        withRmse.isEmpty() ? "latency-lut.svg" : "latency-lut.svg, rmse-latency.svg");
+    out.printf(Locale.ROOT, "wrote %s: %s%n", output, String.join(", ", written));
     out.printf(Locale.ROOT, "explore: points=%d valid=%d fit=%d front=%d checked=%d%n", results.size(), validNow.size(),
         validNow.stream().filter(PointResult::fits).count(), latencyFront.size(), checked.size());
     out.flush();
@@ -290,7 +289,8 @@ final class ExploreCommand implements Callable<Integer> {
     return estimated.stream().map(r -> byPoint.getOrDefault(r.point(), r)).toList();
   }
 
-  private void write(List<PointResult> results, List<PointResult> latencyFront, List<PointResult> rmseFront,
+  /** Writes the output directory; returns the names of its files. */
+  private Set<String> write(List<PointResult> results, List<PointResult> latencyFront, List<PointResult> rmseFront,
       List<String> summary) {
     Set<DesignPoint> onLatencyFront = latencyFront.stream().map(PointResult::point).collect(Collectors.toSet());
     Set<DesignPoint> onRmseFront = rmseFront.stream().map(PointResult::point).collect(Collectors.toSet());
@@ -317,6 +317,7 @@ final class ExploreCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("cannot write " + output + ": " + e.getMessage());
     }
+    return files.keySet();
   }
 
   private String tooltip(PointResult r) {
