@@ -28,21 +28,29 @@ public final class YosysSynth {
   /** How a table measured by Yosys is labelled. */
   public static final String SOURCE = "Yosys synth_xilinx";
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  /** How long a run may take unless {@link #withTimeout} says otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
   private static final Pattern WARNING = Pattern.compile("^Warning: .*", Pattern.MULTILINE);
   private static final Pattern VERSION = Pattern.compile("Yosys (\\d+\\.\\d+)");
   private static final String STAT_FILE = "stat.txt";
   private static final String NETLIST_FILE = "mapped.blif";
 
   private final ExternalTool yosys;
+  private final Duration timeout;
 
-  private YosysSynth(ExternalTool yosys) {
+  private YosysSynth(ExternalTool yosys, Duration timeout) {
     this.yosys = yosys;
+    this.timeout = timeout;
   }
 
   /** Yosys from the {@code PATH}, if installed. */
   public static Optional<YosysSynth> find() {
-    return ExternalTool.find("yosys").map(YosysSynth::new);
+    return ExternalTool.find("yosys").map(tool -> new YosysSynth(tool, DEFAULT_TIMEOUT));
+  }
+
+  /** The same Yosys, giving up on a run after {@code timeout}. */
+  public YosysSynth withTimeout(Duration timeout) {
+    return new YosysSynth(yosys, timeout);
   }
 
   /**
@@ -80,7 +88,7 @@ public final class YosysSynth {
               + "tee -q -o " + STAT_FILE + " stat -tech xilinx\n"
               + "write_blif -impltf " + NETLIST_FILE + "\n";
       Files.writeString(dir.resolve("run.ys"), script);
-      ExternalTool.Result result = yosys.run(dir, TIMEOUT, List.of("-q", "-l", "yosys.log", "-s", "run.ys"));
+      ExternalTool.Result result = yosys.run(dir, timeout, List.of("-q", "-l", "yosys.log", "-s", "run.ys"));
       String log = Files.exists(dir.resolve("yosys.log")) ? Files.readString(dir.resolve("yosys.log")) : result.output();
       if (!result.succeeded()) {
         throw new IOException("yosys failed on " + sources.top() + ":\n" + result.output());
