@@ -81,18 +81,18 @@ public final class Queue<T extends Signal> extends Module {
     empty = output("empty", Bool.TYPE);
 
     UInt held = reg("held", UInt.of(countBits));
-    Bool isEmpty = held.eq(0);
-    Bool isFull = held.eq(depth);
-    Bool passThrough = config.flow() ? isEmpty.and(deq.ready) : Bool.lit(false);
+    Bool isEmpty = held.eq(0).named("is_empty");
+    Bool isFull = held.eq(depth).named("is_full");
     enq.ready.connect(config.pipe() ? isFull.not().or(deq.ready) : isFull.not());
-    Bool doEnq = enq.fire().and(passThrough.not());
-    Bool doDeq = deq.fire().and(isEmpty.not());
+    // with flow, an item offered to an empty queue that deq takes at once is never stored
+    Bool doEnq = (config.flow() ? enq.fire().and(isEmpty.and(deq.ready).not()) : enq.fire()).named("do_enq");
+    Bool doDeq = (config.flow() ? deq.fire().and(isEmpty.not()) : deq.fire()).named("do_deq");
 
     Mem<T> items = mem("items", type, depth).style(config.storage());
     int addressBits = items.addressWidth();
     UInt head = reg("head", UInt.of(addressBits));
     UInt tail = reg("tail", UInt.of(addressBits));
-    UInt nextHead = mux(doDeq, successor(head, depth), head);
+    UInt nextHead = mux(doDeq, successor(head, depth), head).named("next_head");
     head.connect(nextHead);
     when(doEnq, () -> {
       items.write(tail, enq.payload);
