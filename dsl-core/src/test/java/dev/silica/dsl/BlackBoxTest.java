@@ -15,6 +15,7 @@ import dev.silica.ir.BlackBox.Text;
 import dev.silica.ir.Design;
 import dev.silica.ir.DesignError;
 import dev.silica.ir.ModuleDef;
+import dev.silica.ir.text.SirError;
 import dev.silica.ir.text.SirParser;
 import dev.silica.ir.text.SirPrinter;
 import java.util.function.Supplier;
@@ -84,6 +85,16 @@ class BlackBoxTest {
     Design parsed = SirParser.parse(text, "box.sir");
     assertEquals(d, parsed);
     assertEquals(text, SirPrinter.print(parsed));
+  }
+
+  @Test
+  void theTextFormRefusesABoxNameVerilogCannotSpellAndASecondBoxLine() {
+    String text = SirPrinter.print(top(() -> new AddReg(4, 4)));
+    SirError badName = assertThrows(SirError.class, () -> SirParser.parse(text.replace("blackbox AddReg", "blackbox \"Add Reg\""), "bad.sir"));
+    assertTrue(badName.getMessage().contains("'Add Reg' is not a plain Verilog name"), badName.getMessage());
+    SirError twice = assertThrows(
+        SirError.class, () -> SirParser.parse(text.replace("  blackbox AddReg", "  blackbox Other\n  blackbox AddReg"), "twice.sir"));
+    assertTrue(twice.getMessage().contains("has a second blackbox line"), twice.getMessage());
   }
 
   @Test
