@@ -1,5 +1,6 @@
 package dev.silica.verilog;
 
+import dev.silica.ir.BlackBox;
 import dev.silica.ir.Design;
 import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Port;
@@ -10,7 +11,8 @@ import java.util.Map;
  * The Verilog names of a whole design: one identifier per module, and per module the namespace
  * holding its ports (with {@code clk} and {@code rst} reserved in modules that have state), which
  * the module's own writer then fills with its signals. A parent reads its children's port names
- * here, so renamed ports are connected by their new names.
+ * here, so renamed ports are connected by their new names. A black box's module is its Verilog
+ * module's name, reserved before any other, and its ports keep their names.
  */
 final class DesignNames {
 
@@ -19,7 +21,16 @@ final class DesignNames {
   private final Map<String, Identifiers> scopes = new HashMap<>();
 
   DesignNames(Design design) {
+    design.modules().values().stream()
+        .flatMap(m -> m.blackBox().stream())
+        .map(BlackBox::verilogModule)
+        .distinct()
+        .forEach(modules::reserve);
     for (ModuleDef m : design.modules().values()) {
+      if (m.blackBox().isPresent()) {
+        moduleIds.put(m.name(), m.blackBox().get().verilogModule());
+        continue;
+      }
       moduleIds.put(m.name(), modules.declare(m.name()));
       Identifiers scope = new Identifiers();
       if (design.hasState(m)) {

@@ -3,6 +3,7 @@ package dev.silica.verilog;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.graph.Traverser;
+import dev.silica.ir.BlackBox;
 import dev.silica.ir.Connect;
 import dev.silica.ir.Design;
 import dev.silica.ir.Instance;
@@ -203,6 +204,10 @@ final class ModuleWriter {
   private void writeInstances() {
     for (Instance inst : module.instances()) {
       ModuleDef child = design.module(inst.module());
+      if (child.blackBox().isPresent()) {
+        writeBlackBoxInstance(inst, child, child.blackBox().get());
+        continue;
+      }
       Identifiers childIds = names.scope(child.name());
       List<String> bindings = new ArrayList<>();
       if (design.hasState(child)) {
@@ -220,6 +225,39 @@ final class ModuleWriter {
       }
       out.add(1, ");");
     }
+  }
+
+  /**
+   * An instance of a Verilog module written outside Silica: its parameters, its clock and reset
+   * ports given the module's {@code clk} and {@code rst}, every other port by its own name.
+   */
+  private void writeBlackBoxInstance(Instance inst, ModuleDef child, BlackBox box) {
+    List<String> bindings = new ArrayList<>();
+    if (box.clock() != null) {
+      bindings.add("." + box.clock() + "(" + Usage.CLOCK + ")");
+    }
+    if (box.reset() != null) {
+      bindings.add("." + box.reset() + "(" + Usage.RESET + ")");
+    }
+    for (Port p : child.ports()) {
+      String signal = p.isInput() ? operands.ref(inst.inputs().get(p.name())) : ids.of(inst.output(p.name()));
+      bindings.add("." + p.name() + "(" + signal + ")");
+    }
+    out.blank();
+    if (box.parameters().isEmpty()) {
+      out.add(1, box.verilogModule() + " " + ids.of(inst.name()) + " (" + Lines.at(inst.loc()));
+    } else {
+      out.add(1, box.verilogModule() + " #(" + Lines.at(inst.loc()));
+      List<String> params = box.parameters().entrySet().stream().map(e -> "." + e.getKey() + "(" + e.getValue().verilog() + ")").toList();
+      for (int i = 0; i < params.size(); i++) {
+        out.add(2, params.get(i) + (i == params.size() - 1 ? "" : ","));
+      }
+      out.add(1, ") " + ids.of(inst.name()) + " (");
+    }
+    for (int i = 0; i < bindings.size(); i++) {
+      out.add(2, bindings.get(i) + (i == bindings.size() - 1 ? "" : ","));
+    }
+    out.add(1, ");");
   }
 
   /** The nodes, each after the nodes it reads, otherwise in declaration order. */

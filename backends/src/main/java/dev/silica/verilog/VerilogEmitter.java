@@ -2,17 +2,22 @@ package dev.silica.verilog;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.silica.ir.BlackBox;
 import dev.silica.ir.Design;
+import dev.silica.ir.DesignError;
 import dev.silica.ir.ModuleDef;
 import dev.silica.ir.SourceLoc;
 import dev.silica.ir.pass.Passes;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Turns a design's IR into Verilog-2001 for Xilinx 7-series synthesis: one module per IR module,
  * user names kept, every width and sign explicit (see {@link Expressions}), synchronous
- * active-high reset, memories in the vendor's inference shapes (see {@link MemoryWriter}).
+ * active-high reset, memories in the vendor's inference shapes (see {@link MemoryWriter}). A
+ * black box is instantiated by its Verilog module's name; its source, when given, is one more file.
  *
  * <p>The design is checked first ({@link Passes#checks()}); a broken design gives a {@link
  * dev.silica.ir.DesignError} naming the user's line, never broken Verilog.
@@ -30,11 +35,24 @@ public final class VerilogEmitter {
   /** The Verilog of {@code design}. */
   public static VerilogSources emit(Design design) {
     Design checked = Passes.checks().run(design);
+    if (checked.topModule().blackBox().isPresent()) {
+      throw new DesignError(
+          checked.topModule().loc(), "the top module " + checked.top() + " is a black box: instantiate it in a Silica module");
+    }
     DesignNames names = new DesignNames(checked);
     ImmutableList.Builder<String> verilogFiles = ImmutableList.builder();
     ImmutableMap.Builder<String, String> files = ImmutableMap.builder();
     ImmutableMap.Builder<String, String> memoryFiles = ImmutableMap.builder();
+    Map<String, ModuleDef> blackBoxSources = new HashMap<>();
     for (ModuleDef m : childrenFirst(checked)) {
+      if (m.blackBox().isPresent()) {
+        BlackBox box = m.blackBox().get();
+        if (box.source() != null && firstWithSource(blackBoxSources, m, box)) {
+          verilogFiles.add(box.verilogModule() + ".v");
+          files.put(box.verilogModule() + ".v", box.source());
+        }
+        continue;
+      }
       ModuleWriter.ModuleText text = ModuleWriter.write(checked, m, names, header(checked, m));
       String file = names.module(m.name()) + ".v";
       verilogFiles.add(file);
@@ -45,12 +63,36 @@ public final class VerilogEmitter {
     return new VerilogSources(names.module(checked.top()), verilogFiles.build(), files.buildOrThrow());
   }
 
-  /** The modules the top reaches, each after every module it instantiates. */
+  /**
+   * The modules the top reaches, each after every module it instantiates; a black box is reached,
+   * its simulation model is not.
+   */
   private static ImmutableList<ModuleDef> childrenFirst(Design design) {
     return ImmutableList.copyOf(
         com.google.common.graph.Traverser.<ModuleDef>forGraph(
-                m -> m.instances().stream().map(i -> design.module(i.module())).distinct().toList())
+                m -> m.blackBox().isPresent()
+                    ? List.<ModuleDef>of()
+                    : m.instances().stream().map(i -> design.module(i.module())).distinct().toList())
             .depthFirstPostOrder(design.topModule()));
+  }
+
+  /**
+   * Whether {@code module} is the first black box to give the source of its Verilog module; a
+   * later one must give the same text.
+   */
+  private static boolean firstWithSource(Map<String, ModuleDef> seen, ModuleDef module, BlackBox box) {
+    ModuleDef first = seen.putIfAbsent(box.verilogModule(), module);
+    if (first == null) {
+      return true;
+    }
+    if (!first.blackBox().orElseThrow().source().equals(box.source())) {
+      throw new DesignError(
+          List.of(module.loc(), first.loc()),
+          "black boxes " + module.name() + " and " + first.name() + " give different Verilog sources for module "
+              + box.verilogModule(),
+          List.of());
+    }
+    return false;
   }
 
   /** The comment at the top of every file: what made it, from which generator and parameters. */

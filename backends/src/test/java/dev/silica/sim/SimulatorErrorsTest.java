@@ -79,7 +79,7 @@ class SimulatorErrorsTest {
     ModuleDef clash = new ModuleDef(m.name(),
         com.google.common.collect.ImmutableList.<dev.silica.ir.Port>builder().addAll(m.ports())
             .add(new dev.silica.ir.Port("rst", dev.silica.ir.Port.Direction.IN, Type.bool(), loc)).build(),
-        m.nodes(), m.registers(), m.memories(), m.instances(), m.connects(), m.loc());
+        m.nodes(), m.registers(), m.memories(), m.instances(), m.connects(), m.loc(), m.blackBox());
     var e = assertThrows(DesignError.class, () -> Simulator.compile(IrBuilder.design(clash)));
     assertEquals("Rst.java:3: the port name 'rst' is reserved for the implicit reset", e.getMessage());
   }

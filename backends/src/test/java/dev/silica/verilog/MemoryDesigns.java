@@ -62,7 +62,7 @@ final class MemoryDesigns {
                     })
             .collect(ImmutableList.toImmutableList());
     ModuleDef withStyles =
-        new ModuleDef(m.name(), m.ports(), m.nodes(), m.registers(), styled, m.instances(), m.connects(), m.loc());
+        new ModuleDef(m.name(), m.ports(), m.nodes(), m.registers(), styled, m.instances(), m.connects(), m.loc(), m.blackBox());
     return IrBuilder.design(withStyles);
   }
 

@@ -125,7 +125,7 @@ final class Elaboration {
       ModuleDef def =
           new ModuleDef(
               candidate, named.ports(), named.nodes(), named.registers(), named.memories(),
-              named.instances(), named.connects(), named.loc());
+              named.instances(), named.connects(), named.loc(), named.blackBox());
       ModuleDef existing = modules.get(candidate);
       if (existing == null) {
         modules.put(candidate, def);

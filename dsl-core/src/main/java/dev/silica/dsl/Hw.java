@@ -185,6 +185,14 @@ public final class Hw {
     return (T) whenTrue.sameKind(Signal.build(ids -> new Op.Mux(ids.get(0), ids.get(1), ids.get(2)), select, whenTrue, whenFalse));
   }
 
+  /**
+   * Connects {@code value} to {@code target} like {@link Num#connect}, for code generic in the
+   * kind of signal ({@code T extends Signal}).
+   */
+  public static <T extends Signal> void connect(T target, T value) {
+    target.connectFrom(value);
+  }
+
   /** The bits of {@code parts} side by side, the first in the most significant bits. */
   public static UInt cat(Signal... parts) {
     if (parts.length == 0) {

@@ -1,6 +1,7 @@
 package dev.silica.dsl;
 
 import dev.silica.ir.DesignError;
+import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Op;
 import dev.silica.ir.SourceLoc;
 import dev.silica.ir.Type;
@@ -36,6 +37,8 @@ final class ModuleBuilder {
   private final Map<Ref, Ref> childPortViews = new HashMap<>();
   private final Map<Op.Const, Ref> constants = new HashMap<>();
   private Scope scope;
+  /** What a {@link BlackBox} declares, or null for an ordinary module. */
+  BlackBoxSpec blackBox;
   /** The IR module name, once finished. */
   String irName;
 
@@ -320,6 +323,10 @@ final class ModuleBuilder {
 
   void finish(Elaboration elaboration) {
     Names.checkLegal(module.moduleName(), loc);
-    irName = elaboration.share(new ModuleFinisher(this).build(baseName()));
+    ModuleDef def = new ModuleFinisher(this).build(baseName());
+    if (blackBox != null) {
+      def = def.withBlackBox(blackBox.finish(this, elaboration.modules()));
+    }
+    irName = elaboration.share(def);
   }
 }

@@ -85,6 +85,15 @@ public final class Params {
     return v;
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  public boolean getBoolean(String name) {
+    String v = getString(name).trim();
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw ParameterError.invalid(name, getString(name), "true or false");
+  }
+
   /** Comma-separated integers ({@code 1,-2,3}). */
   public ImmutableList<Integer> getIntList(String name) {
     String v = getString(name);

@@ -49,7 +49,11 @@
  *       connected on every path.
  *   <li><b>Hierarchy</b>: {@code instance(() -> new Child(...))} makes a submodule; the parent
  *       drives {@code child.a} and reads {@code child.y}. Instances that elaborate to the same
- *       hardware share one IR module; {@link dev.silica.dsl.Hw#param} names it by its parameters.
+ *       hardware share one IR module; {@link dev.silica.dsl.Hw#param} names it by its parameters. A
+ *       {@link dev.silica.dsl.BlackBox} instantiates a Verilog module written outside Silica, with
+ *       a Silica module as its simulation model.
+ *   <li><b>Streams</b>: {@link dev.silica.dsl.Stream} is a ready/valid port bundle; the library
+ *       {@code dev.silica.dsl.lib} has a FIFO {@code Queue} and a {@code SkidBuffer} on streams.
  *   <li><b>Names</b>: ports, registers, wires and memories are named where declared; a value held
  *       in a field of the module takes the field's name; {@code named("x")} names any other value;
  *       the rest are called after their operation and Java line ({@code add_17}, then {@code

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
  * One hardware module: ports, SSA nodes, registers, memories, instances of other modules, and the
  * connections that drive its outputs. Modules with state (registers, memories, or instances that
  * have state) have an implicit clock {@code clk} and synchronous active-high reset {@code rst}.
+ * A module with a {@link BlackBox} stands for a Verilog module written outside Silica; its body is
+ * that module's simulation model.
  */
 public record ModuleDef(
     String name,
@@ -17,7 +19,8 @@ public record ModuleDef(
     ImmutableList<Memory> memories,
     ImmutableList<Instance> instances,
     ImmutableList<Connect> connects,
-    SourceLoc loc) {
+    SourceLoc loc,
+    Optional<BlackBox> blackBox) {
 
   public Stream<Port> inputs() {
     return ports.stream().filter(Port::isInput);
@@ -33,7 +36,12 @@ public record ModuleDef(
 
   /** A copy with other nodes (used by passes). */
   public ModuleDef withNodes(ImmutableList<Node> newNodes) {
-    return new ModuleDef(name, ports, newNodes, registers, memories, instances, connects, loc);
+    return new ModuleDef(name, ports, newNodes, registers, memories, instances, connects, loc, blackBox);
+  }
+
+  /** A copy that is a black box standing for {@code box}, its body the simulation model. */
+  public ModuleDef withBlackBox(BlackBox box) {
+    return new ModuleDef(name, ports, nodes, registers, memories, instances, connects, loc, Optional.of(box));
   }
 
   /** Starts a builder for a module of this name. */
@@ -51,6 +59,7 @@ public record ModuleDef(
     private final ImmutableList.Builder<Memory> memories = ImmutableList.builder();
     private final ImmutableList.Builder<Instance> instances = ImmutableList.builder();
     private final ImmutableList.Builder<Connect> connects = ImmutableList.builder();
+    private Optional<BlackBox> blackBox = Optional.empty();
 
     private Builder(String name, SourceLoc loc) {
       this.name = name;
@@ -87,10 +96,16 @@ public record ModuleDef(
       return this;
     }
 
+    /** Makes the module a black box standing for {@code box}. */
+    public Builder blackBox(BlackBox box) {
+      blackBox = Optional.of(box);
+      return this;
+    }
+
     public ModuleDef build() {
       return new ModuleDef(
           name, ports.build(), nodes.build(), registers.build(), memories.build(), instances.build(),
-          connects.build(), loc);
+          connects.build(), loc, blackBox);
     }
   }
 }

@@ -5,7 +5,10 @@
  * in one namespace ({@link dev.silica.ir.Signals}): input ports, SSA {@link dev.silica.ir.Node}s,
  * {@link dev.silica.ir.Register} outputs, {@link dev.silica.ir.Memory} read ports and instance
  * outputs ({@code inst.port}). Operands refer to signals by name. Registers and memories are the
- * only state; every combinational path between them is acyclic.
+ * only state; every combinational path between them is acyclic. A module with a {@link
+ * dev.silica.ir.BlackBox} stands for a Verilog module written outside Silica: the Verilog backend
+ * instantiates that module by name, while everything else sees the module's body, its simulation
+ * model.
  *
  * <h2>The width table</h2>
  *

@@ -26,13 +26,13 @@ class GeneratorsTest {
 
   @Test
   void theRegistryFindsTheSamplesThroughServiceLoaderSortedByName() {
-    assertEquals(List.of("counter", "fir", "mac"), registry.all().stream().map(Generator::name).toList());
+    assertEquals(List.of("counter", "fifo", "fir", "mac"), registry.all().stream().map(Generator::name).toList());
   }
 
   @Test
   void anUnknownGeneratorListsTheValidNames() {
     ParameterError e = assertThrows(ParameterError.class, () -> registry.get("adder"));
-    assertEquals("unknown generator 'adder'; valid generators: counter, fir, mac", e.getMessage());
+    assertEquals("unknown generator 'adder'; valid generators: counter, fifo, fir, mac", e.getMessage());
   }
 
   @Test

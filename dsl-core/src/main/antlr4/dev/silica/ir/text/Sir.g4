@@ -34,6 +34,7 @@ item
   | memory
   | instance
   | connect
+  | blackBox
   ;
 
 port : direction=(IN | OUT) id=name COLON type loc? ;
@@ -58,6 +59,18 @@ instance : INST id=name COLON moduleName=name loc? (LBRACE binding* RBRACE)? ;
 binding : input=name ASSIGN signal=name ;
 
 connect : CONNECT output=name ASSIGN source=name loc? ;
+
+/**
+ * The module stands for the Verilog module `verilogModule` (see dev.silica.ir.BlackBox): the ports
+ * its clock and reset drive, its Verilog parameters and its source text; the module's body is the
+ * simulation model.
+ */
+blackBox
+  : BLACKBOX verilogModule=name (CLOCK clockPort=name)? (RESET resetPort=name)?
+    (LBRACE verilogParam* (SOURCE source=STRING)? RBRACE)?
+  ;
+
+verilogParam : PARAM id=name ASSIGN (number | text=STRING) ;
 
 op
   : CONST number                                                       # constOp
@@ -85,6 +98,7 @@ name : ID | STRING | TYPE | keyword ;
 keyword
   : DESIGN | ATTRIBUTE | MODULE | IN | OUT | REG | INIT | NEXT | ENABLE | MEM | DEPTH | STYLE
   | AUTO | BLOCK | DISTRIBUTED | SYNC | ASYNC | READ | WRITE | ADDR | DATA | INST | CONNECT
+  | BLACKBOX | CLOCK | RESET | PARAM | SOURCE
   | CONST | NOT | NEG | ANDR | ORR | XORR | ADD | SUB | MUL | AND | OR | XOR
   | EQ | NE | LT | LE | GT | GE | SHL | SHR | SRA | SHLC | SHRC
   | MUX | CAT | SLICE | RESIZE | CAST | SIGNED | UNSIGNED

@@ -29,6 +29,11 @@ ADDR        : 'addr' ;
 DATA        : 'data' ;
 INST        : 'inst' ;
 CONNECT     : 'connect' ;
+BLACKBOX    : 'blackbox' ;
+CLOCK       : 'clock' ;
+RESET       : 'reset' ;
+PARAM       : 'param' ;
+SOURCE      : 'source' ;
 
 // Operations: the mnemonics of dev.silica.ir.Op
 CONST    : 'const' ;

@@ -83,7 +83,8 @@ public final class Flatten implements Pass {
         memories.build(),
         ImmutableList.of(),
         parent.connects(),
-        parent.loc());
+        parent.loc(),
+        parent.blackBox());
   }
 
   private static Memory renameMemory(Memory m, UnaryOperator<String> inside) {

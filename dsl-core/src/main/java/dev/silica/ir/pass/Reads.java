@@ -117,7 +117,8 @@ final class Reads {
         module.connects().stream()
             .map(c -> new Connect(c.port(), rename.apply(c.source()), c.loc()))
             .collect(ImmutableList.toImmutableList()),
-        module.loc());
+        module.loc(),
+        module.blackBox());
   }
 
   private static Memory renameMemory(Memory m, UnaryOperator<String> rename) {

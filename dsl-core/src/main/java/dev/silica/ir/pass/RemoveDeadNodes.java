@@ -70,7 +70,8 @@ public final class RemoveDeadNodes implements Pass {
             .collect(ImmutableList.toImmutableList()),
         module.instances(),
         module.connects(),
-        module.loc());
+        module.loc(),
+        module.blackBox());
   }
 
   private Stream<String> roots(ModuleDef module) {

@@ -3,6 +3,7 @@ package dev.silica.ir.text;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
+import dev.silica.ir.BlackBox;
 import dev.silica.ir.Connect;
 import dev.silica.ir.Instance;
 import dev.silica.ir.Memory;
@@ -34,6 +35,7 @@ final class ModuleReader extends SirBaseVisitor<Void> {
   private final Map<String, ModuleDef> earlierModules;
   private final ModuleScope scope;
   private final ModuleDef.Builder builder;
+  private boolean sawBlackBox;
 
   private ModuleReader(TreeLeaves leaves, Map<String, ModuleDef> earlierModules, Sir.ModuleContext ctx) {
     this.leaves = leaves;
@@ -153,6 +155,44 @@ final class ModuleReader extends SirBaseVisitor<Void> {
     builder.instance(
         new Instance(leaves.name(ctx.id), moduleName, ImmutableMap.copyOf(inputs), leaves.loc(ctx.loc(), ctx)));
     return null;
+  }
+
+  @Override
+  public Void visitBlackBox(Sir.BlackBoxContext ctx) {
+    if (sawBlackBox) {
+      throw leaves.error(ctx.start, "module '" + scope.moduleName() + "' has a second blackbox line");
+    }
+    sawBlackBox = true;
+    String verilogModule = verilogName(ctx.verilogModule);
+    Map<String, BlackBox.Value> parameters = new LinkedHashMap<>();
+    UniqueNames seen = new UniqueNames(leaves, "Verilog parameter");
+    for (Sir.VerilogParamContext p : ctx.verilogParam()) {
+      String name = verilogName(p.id);
+      seen.add(name, p.id.start);
+      parameters.put(name, p.text == null ? new BlackBox.Number(leaves.number(p.number())) : text(p.text));
+    }
+    builder.blackBox(
+        new BlackBox(
+            verilogModule, ImmutableMap.copyOf(parameters), ctx.clockPort == null ? null : verilogName(ctx.clockPort),
+            ctx.resetPort == null ? null : verilogName(ctx.resetPort),
+            ctx.source == null ? null : Lexicon.unquoted(ctx.source.getText())));
+    return null;
+  }
+
+  private String verilogName(Sir.NameContext ctx) {
+    String name = leaves.name(ctx);
+    if (!BlackBox.isIdentifier(name)) {
+      throw leaves.error(ctx.start, "'" + name + "' is not a plain Verilog name");
+    }
+    return name;
+  }
+
+  private BlackBox.Text text(Token token) {
+    try {
+      return new BlackBox.Text(Lexicon.unquoted(token.getText()));
+    } catch (IllegalArgumentException e) {
+      throw leaves.error(token, e.getMessage());
+    }
   }
 
   @Override

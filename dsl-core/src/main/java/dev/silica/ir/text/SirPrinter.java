@@ -1,5 +1,6 @@
 package dev.silica.ir.text;
 
+import dev.silica.ir.BlackBox;
 import dev.silica.ir.Connect;
 import dev.silica.ir.Design;
 import dev.silica.ir.Instance;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  *
  * <p>The text is canonical: one element a line, in the order of the IR's lists, every element
  * followed by its source location ({@code @ Counter.java:17}), a blank line between the groups of
- * a module (ports, nodes, registers, memories, instances, connections). Names are bare unless they
+ * a module (black box, ports, nodes, registers, memories, instances, connections). Names are bare unless they
  * need quotes; constants are decimal, negative for signed values.
  */
 public final class SirPrinter {
@@ -52,6 +53,7 @@ public final class SirPrinter {
     out.append('\n');
     line("", "module " + name(module.name()) + at(module.loc()) + " {");
     List<List<String>> groups = new ArrayList<>();
+    groups.add(module.blackBox().map(this::blackBox).orElse(List.of()));
     groups.add(lines(module.ports(), this::port));
     groups.add(lines(module.nodes(), this::node));
     groups.add(lines(module.registers(), this::register));
@@ -141,6 +143,23 @@ public final class SirPrinter {
     }
     lines.add(header + " {");
     i.inputs().forEach((port, signal) -> lines.add(INDENT + name(port) + " = " + name(signal)));
+    lines.add("}");
+    return lines;
+  }
+
+  private List<String> blackBox(BlackBox box) {
+    List<String> lines = new ArrayList<>();
+    String header = "blackbox " + name(box.verilogModule()) + optional(" clock ", box.clock()) + optional(" reset ", box.reset());
+    if (box.parameters().isEmpty() && box.source() == null) {
+      lines.add(header);
+      return lines;
+    }
+    lines.add(header + " {");
+    // a value is spelled as in Verilog, which the text form reads back: its strings need no escapes
+    box.parameters().forEach((param, value) -> lines.add(INDENT + "param " + name(param) + " = " + value.verilog()));
+    if (box.source() != null) {
+      lines.add(INDENT + "source " + Lexicon.quoted(box.source()));
+    }
     lines.add("}");
     return lines;
   }

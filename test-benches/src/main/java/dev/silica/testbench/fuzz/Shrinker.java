@@ -216,6 +216,7 @@ public final class Shrinker {
   private static ModuleDef rebuild(ModuleDef m, List<Port> ports, List<Node> nodes, List<Register> registers,
       List<Memory> memories, List<Connect> connects) {
     return new ModuleDef(m.name(), ImmutableList.copyOf(ports), ImmutableList.copyOf(nodes), ImmutableList.copyOf(registers),
-        ImmutableList.copyOf(memories), m.instances(), ImmutableList.copyOf(connects), m.loc());
+        ImmutableList.copyOf(memories), m.instances(), ImmutableList.copyOf(connects), m.loc(),
+        m.blackBox());
   }
 }

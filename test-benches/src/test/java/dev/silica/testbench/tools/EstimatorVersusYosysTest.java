@@ -66,6 +66,9 @@ class EstimatorVersusYosysTest {
           // the array's Booth multipliers as for systolic (measured +49% LUT, +3.5% FF on the default
           // forecaster)
           .put("forecaster", new Tolerance(50, 10))
+          // not analysed yet: the block-RAM queue's read-ahead address and bypass multiplexer (measured
+          // -25.0% LUT at depth 5 with flow; +14.0% on the 64-deep distributed one)
+          .put("fifo", new Tolerance(30, 10))
           .buildOrThrow();
 
   static final int ABSOLUTE_SLACK = 2;

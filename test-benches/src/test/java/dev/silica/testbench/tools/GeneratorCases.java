@@ -52,6 +52,8 @@ public final class GeneratorCases {
           .putAll("residual-add", ImmutableMap.of("a_bits", "4", "b_bits", "6", "out_bits", "4"))
           .putAll("avgpool", ImmutableMap.of("bits", "4"))
           .putAll("posenc", ImmutableMap.of("bits", "6"))
+          .putAll("fifo", ImmutableMap.of("depth", "5", "storage", "block", "flow", "true"),
+              ImmutableMap.of("width", "16", "depth", "64", "storage", "distributed", "pipe", "true"))
           .build();
 
   private static final ImmutableListMultimap<String, Map<String, String>> SWEEP = sweepParameters();
@@ -78,7 +80,8 @@ public final class GeneratorCases {
 
   private static ImmutableListMultimap<String, Map<String, String>> sweepParameters() {
     ImmutableListMultimap.Builder<String, Map<String, String>> sets = ImmutableListMultimap.builder();
-    sets.putAll("counter", QUICK.get("counter")).putAll("mac", QUICK.get("mac")).putAll("fir", QUICK.get("fir"));
+    sets.putAll("counter", QUICK.get("counter")).putAll("mac", QUICK.get("mac")).putAll("fir", QUICK.get("fir"))
+        .putAll("fifo", QUICK.get("fifo"));
     for (int w : WIDTHS) {
       String bits = String.valueOf(w);
       for (String rounding : List.of("double_rounding", "single_rounding", "round_half_up_shift")) {
