@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.silica.ir.Design;
 import dev.silica.ir.DesignError;
+import dev.silica.ir.Op;
 import dev.silica.ir.Type;
+import dev.silica.ir.pass.Passes;
 import dev.silica.sim.IrBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,26 @@ class VerilogProjectTest {
     VerilogProject.write(register(), out, ProjectOptions.defaults());
     assertFalse(Files.exists(out.resolve("stale.v")));
     assertEquals(Set.of("out"), names(tmp));
+  }
+
+  /** {@code o = d + (3 + 3)}: optimization folds the constant sum. */
+  private static Design foldable() {
+    return IrBuilder.design(IrBuilder.module("Top").in("d", Type.u(5))
+        .constant("three", Type.u(4), 3)
+        .node("six", IrBuilder.bin(Op.BinaryKind.ADD, "three", "three"))
+        .node("sum", IrBuilder.bin(Op.BinaryKind.ADD, "d", "six"))
+        .out("o", "sum").build());
+  }
+
+  @Test
+  void theDesignIsOptimizedByDefaultAndEmittedAsElaboratedOnRequest() {
+    VerilogProject optimized = VerilogProject.of(foldable(), ProjectOptions.defaults());
+    VerilogProject kept = VerilogProject.of(foldable(), ProjectOptions.defaults().withoutOptimization());
+    assertEquals(VerilogEmitter.emit(Passes.standard().run(foldable())).files().get("Top.v"),
+        optimized.files().get("Top.v"));
+    assertFalse(optimized.files().get("Top.v").contains("4'd3"), optimized.files().get("Top.v"));
+    assertTrue(kept.files().get("Top.v").contains("4'd3 + 4'd3"), kept.files().get("Top.v"));
+    assertTrue(optimized.design().topModule().nodes().size() < kept.design().topModule().nodes().size());
   }
 
   private static Set<String> names(Path dir) throws Exception {

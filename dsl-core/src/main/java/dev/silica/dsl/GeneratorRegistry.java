@@ -2,6 +2,7 @@ package dev.silica.dsl;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -14,16 +15,25 @@ public final class GeneratorRegistry {
     this.byName = byName;
   }
 
-  /** The generators the current thread's class loader can see. */
+  /**
+   * The generators the current thread's context class loader can see.
+   *
+   * @throws ParameterError when a registered generator cannot be loaded or two share a name
+   */
   public static GeneratorRegistry load() {
     TreeMap<String, Generator> map = new TreeMap<>();
-    for (Generator g : ServiceLoader.load(Generator.class)) {
-      Generator previous = map.putIfAbsent(g.name(), g);
-      if (previous != null) {
-        throw new IllegalStateException(
-            "two generators are named '" + g.name() + "': " + previous.getClass().getName() + " and "
-                + g.getClass().getName());
+    try {
+      for (Generator g : ServiceLoader.load(Generator.class)) {
+        Generator previous = map.putIfAbsent(g.name(), g);
+        if (previous != null) {
+          throw new ParameterError(
+              "two generators are named '" + g.name() + "': " + previous.getClass().getName() + " and "
+                  + g.getClass().getName());
+        }
       }
+    } catch (ServiceConfigurationError e) {
+      throw new ParameterError("cannot load a generator registered in META-INF/services/"
+          + Generator.class.getName() + ": " + e.getMessage());
     }
     return new GeneratorRegistry(ImmutableSortedMap.copyOf(map));
   }

@@ -38,4 +38,57 @@ public final class Bits {
     }
     words[n - 1] = mask(words[n - 1], type.width() - 64 * (n - 1));
   }
+
+  /** Whether {@code value} is a value of {@code type} (its range, without allocating). */
+  public static boolean fits(long value, Type type) {
+    int w = type.width();
+    if (type.signed()) {
+      return w >= 64 || (value >> (w - 1)) == 0 || (value >> (w - 1)) == -1;
+    }
+    return value >= 0 && (w >= 63 || value >>> w == 0);
+  }
+
+  /**
+   * Writes the two's complement bits of {@code value} (a value of {@code type}) into the first
+   * words of {@code words}, bits above the width zero.
+   */
+  public static void fromLong(long value, Type type, long[] words) {
+    int n = wordCount(type.width());
+    long extension = value < 0 ? -1L : 0L;
+    words[0] = value;
+    for (int i = 1; i < n; i++) {
+      words[i] = extension;
+    }
+    words[n - 1] = mask(words[n - 1], type.width() - 64 * (n - 1));
+  }
+
+  /**
+   * The value of {@code type} whose bits are {@code words} (bits above the width zero), as a long.
+   *
+   * @throws ArithmeticException when it does not fit a long (wide or large 64-bit unsigned values)
+   */
+  public static long longValue(long[] words, Type type) {
+    int width = type.width();
+    if (width < 64) {
+      long w = words[0];
+      return type.signed() ? (w << (64 - width)) >> (64 - width) : w;
+    }
+    long low = words[0];
+    boolean negative = type.signed() && bit(words, width - 1);
+    if (!type.signed() && low < 0) {
+      throw new ArithmeticException("the value does not fit a long");
+    }
+    int n = wordCount(width);
+    for (int i = 1; i < n; i++) {
+      int bits = Math.min(64, width - 64 * i);
+      if (words[i] != (negative ? mask(-1L, bits) : 0L) || (negative != (low < 0))) {
+        throw new ArithmeticException("the value does not fit a long");
+      }
+    }
+    return low;
+  }
+
+  private static boolean bit(long[] words, int index) {
+    return ((words[index >>> 6] >>> (index & 63)) & 1) != 0;
+  }
 }

@@ -5,6 +5,7 @@ import dev.silica.ir.Design;
 import dev.silica.ir.Port;
 import dev.silica.sim.Simulator;
 import java.math.BigInteger;
+import java.nio.file.Path;
 
 /** The {@link SimEngine} over Silica's own simulator; it can peek every internal signal. */
 public final class SilicaEngine implements SimEngine {
@@ -52,6 +53,12 @@ public final class SilicaEngine implements SimEngine {
   @Override
   public void peekBits(int output, long[] words) {
     sim.peekBits(outputs[output], words);
+  }
+
+  /** Dumps every named signal, from the current cycle on ({@link Simulator#dumpVcd(Path)}). */
+  @Override
+  public void dumpVcd(Path file) {
+    sim.dumpVcd(file);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.silica.testbench;
 import com.google.common.collect.ImmutableList;
 import dev.silica.ir.Port;
 import java.math.BigInteger;
+import java.nio.file.Path;
 
 /**
  * One running simulation of a design, whatever simulator runs it: the small command set (poke,
@@ -44,6 +45,16 @@ public interface SimEngine extends AutoCloseable {
   default void peekBits(int output, long[] words) {
     Port p = outputs().get(output);
     Bits.toWords(peek(p.name()), p.type(), words);
+  }
+
+  /**
+   * Dumps a Value Change Dump of the simulation to {@code file} from now until {@link #close()}.
+   *
+   * @throws UnsupportedOperationException when this engine cannot write one (the default)
+   * @throws IllegalStateException when the engine can dump only from the start and has been clocked
+   */
+  default void dumpVcd(Path file) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write a VCD");
   }
 
   /** How many clock edges have happened. */

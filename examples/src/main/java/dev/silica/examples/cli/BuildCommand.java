@@ -4,7 +4,7 @@ import dev.silica.dsl.Generator;
 import dev.silica.dsl.Params;
 import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.ir.Design;
-import dev.silica.ir.pass.Passes;
+import dev.silica.verilog.VerilogProject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,8 +56,9 @@ final class BuildCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Generator generator = GeneratorRegistry.load().get(name);
     Params parsed = Params.of(generator, params);
-    Design optimized = Passes.standard().run(generator.elaborate(parsed));
-    Set<String> files = VerilogCommand.write(optimized, output, project.options());
+    VerilogProject built = VerilogProject.of(generator.elaborate(parsed), project.options());
+    Design optimized = built.design();
+    Set<String> files = VerilogCommand.write(built, output);
     out.printf("built %s: %d files in %s%n%n", generator.name(), files.size(), output);
     if (!generator.name().equals(DEFAULT_GENERATOR)) {
       out.print(ResourceTables.report(optimized));

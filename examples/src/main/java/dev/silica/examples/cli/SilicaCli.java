@@ -6,10 +6,12 @@ import dev.silica.testbench.cosim.ToolFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code silica} command line: elaborate registered generators, print their IR, run the
- * backends, and compare Silica's simulator with Verilator and Icarus. Exit codes: 0 success, 1 a
+ * backends, and compare Silica's simulator with Verilator and Icarus; {@code --classpath} adds the
+ * user's own generators ({@link UserClasspath}). Exit codes: 0 success, 1 a
  * design, run or external tool failed or simulators disagreed, 2 bad usage (unknown generator,
  * parameter or value, a number out of range).
  */
@@ -25,6 +27,11 @@ import picocli.CommandLine.Command;
     })
 public final class SilicaCli {
 
+  @Option(names = {"-cp", "--classpath"}, paramLabel = "DIR|JAR[" + "${sys:path.separator}...]",
+      description = "Directories and jars with your own generators, registered in"
+          + " META-INF/services/dev.silica.dsl.Generator.")
+  String classpath;
+
   /** Exit code for bad usage: an unknown generator, parameter or value. */
   static final int USAGE = 2;
 
@@ -39,7 +46,18 @@ public final class SilicaCli {
 
   /** The configured command line with its commands made by {@code factory} (tests inject faults this way). */
   static CommandLine commandLine(CommandLine.IFactory factory) {
-    return new CommandLine(new SilicaCli(), factory).setExecutionExceptionHandler(SilicaCli::report);
+    SilicaCli cli = new SilicaCli();
+    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    return new CommandLine(cli, factory)
+        .setExecutionExceptionHandler(SilicaCli::report)
+        .setExecutionStrategy(parsed -> {
+          try {
+            return UserClasspath.runWith(cli.classpath, () -> runLast.execute(parsed));
+          } catch (ParameterError e) {
+            // a bad --classpath, found before any command runs: reported like the commands' errors
+            throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+          }
+        });
   }
 
   /** Turns the errors a user can cause into one-line messages instead of stack traces. */

@@ -1,7 +1,5 @@
 package dev.silica.examples.cli;
 
-import dev.silica.ir.Design;
-import dev.silica.verilog.ProjectOptions;
 import dev.silica.verilog.VerilogProject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code silica verilog}: the design's Verilog with memory init files, the clock constraint and
- * the Yosys and Vivado scripts, written atomically into one directory.
+ * the Yosys and Vivado scripts, written atomically into one directory by {@link VerilogProject}
+ * (checked and optimized as the Java API does).
  */
 @Command(
     name = "verilog",
@@ -32,15 +31,15 @@ final class VerilogCommand implements Runnable {
 
   @Override
   public void run() {
-    Set<String> files = write(design.load(), output, project.options());
+    Set<String> files = write(VerilogProject.of(design.load(), project.options()), output);
     spec.commandLine().getOut().printf("wrote %d files to %s%n", files.size(), output);
     spec.commandLine().getOut().flush();
   }
 
   /** Writes the project, turning an I/O failure into a one-line error. */
-  static Set<String> write(Design design, Path output, ProjectOptions options) {
+  static Set<String> write(VerilogProject project, Path output) {
     try {
-      return VerilogProject.write(design, output, options);
+      return project.writeTo(output);
     } catch (IOException e) {
       throw new UserError("cannot write " + output + ": " + e.getMessage());
     }

@@ -2,11 +2,19 @@ package dev.silica.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.silica.dsl.GeneratorRegistry;
+import dev.silica.ir.Design;
+import dev.silica.verilog.ProjectOptions;
+import dev.silica.verilog.VerilogProject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +32,34 @@ class BuildCommandsTest {
     assertTrue(Files.exists(out.resolve("synth.ys")));
     assertTrue(Files.exists(out.resolve("vivado.tcl")));
     assertTrue(contents(out.resolve("Fir.xdc")).contains("8.000"), "a 125 MHz clock has an 8 ns period");
+  }
+
+  @Test
+  void verilogAndBuildWriteExactlyWhatTheJavaApiWrites() throws IOException {
+    Design requant = GeneratorRegistry.load().get("requant").generate(Map.of());
+    Path api = dir.resolve("api");
+    VerilogProject.write(requant, api, ProjectOptions.defaults());
+    Path verilog = dir.resolve("verilog");
+    Path build = dir.resolve("build");
+    assertEquals(0, CliRun.of("verilog", "requant", "-o", verilog.toString()).exitCode());
+    assertEquals(0, CliRun.of("build", "requant", "-o", build.toString()).exitCode());
+    Map<String, String> expected = filesIn(api);
+    assertEquals(expected, filesIn(verilog));
+    assertEquals(expected, filesIn(build));
+    Path raw = dir.resolve("raw");
+    assertEquals(0, CliRun.of("verilog", "requant", "-o", raw.toString(), "--no-optimize").exitCode());
+    assertEquals(VerilogProject.files(requant, ProjectOptions.defaults().withoutOptimization()), filesIn(raw));
+    assertNotEquals(expected, filesIn(raw), "requant has logic to simplify, so optimizing changes its Verilog");
+  }
+
+  private static Map<String, String> filesIn(Path dir) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      for (Path f : list.toList()) {
+        files.put(f.getFileName().toString(), Files.readString(f));
+      }
+    }
+    return files;
   }
 
   @Test

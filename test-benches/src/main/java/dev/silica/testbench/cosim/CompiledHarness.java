@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +25,15 @@ public record CompiledHarness(
 
   /** A running simulation, driven one command at a time. */
   public HarnessProcess start() {
+    return start(List.of());
+  }
+
+  /** A running simulation given {@code arguments} (such as {@code +vcd=FILE}), driven one command at a time. */
+  public HarnessProcess start(List<String> arguments) {
+    List<String> full = new ArrayList<>(command);
+    full.addAll(arguments);
     try {
-      Process process = new ProcessBuilder(command).directory(directory.toFile())
+      Process process = new ProcessBuilder(full).directory(directory.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
       return new HarnessProcess(this, process);
     } catch (IOException e) {

@@ -7,8 +7,10 @@ import dev.silica.ir.Type;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.SimEngine;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,8 +21,11 @@ import java.util.Map;
 public final class ExternalEngine implements SimEngine {
 
   private final Design design;
-  private final CompiledHarness harness;
-  private final HarnessProcess process;
+  private final HarnessLayout layout;
+  private CompiledHarness harness;
+  private HarnessProcess process;
+  /** The value last poked into each input (null: never poked), to restart the harness with. */
+  private final BigInteger[] poked;
   private final ImmutableList<Port> inputs;
   private final ImmutableList<Port> outputs;
   private final Map<String, HarnessPort> inputPorts = new HashMap<>();
@@ -31,7 +36,7 @@ public final class ExternalEngine implements SimEngine {
   private ExternalEngine(Design design, CompiledHarness harness) {
     this.design = design;
     this.harness = harness;
-    HarnessLayout layout = harness.layout();
+    this.layout = harness.layout();
     this.inputs = layout.inputs(0).stream().map(ExternalEngine::port).collect(ImmutableList.toImmutableList());
     this.outputs = layout.outputs(0).stream().map(ExternalEngine::port).collect(ImmutableList.toImmutableList());
     layout.inputs(0).forEach(p -> inputPorts.put(p.portName(), p));
@@ -39,6 +44,7 @@ public final class ExternalEngine implements SimEngine {
     for (int i = 0; i < outs.size(); i++) {
       outputIndex.put(outs.get(i).portName(), i);
     }
+    this.poked = new BigInteger[inputs.size()];
     this.process = harness.start();
   }
 
@@ -77,6 +83,7 @@ public final class ExternalEngine implements SimEngine {
     }
     HarnessProtocol.checkFits(input, p.type(), value);
     process.poke(p, value);
+    poked[layout.inputs(0).indexOf(p)] = value;
     settled = null;
   }
 
@@ -97,6 +104,32 @@ public final class ExternalEngine implements SimEngine {
     String hex = settled.get(index);
     return HexValues.decode(hex, type).orElseThrow(() -> new ToolFailure(
         "cycle " + cycle + ": " + signal + " is unknown in " + harness.tool() + " ('" + hex + "')"));
+  }
+
+  /**
+   * Restarts the simulation with the simulator's own tracing on (Verilator's {@code --trace}
+   * build, Icarus's {@code $dumpvars}), the inputs poked so far poked again; the file holds every
+   * signal of the emitted Verilog under the harness's wrapper ({@code dut0} is the design's top).
+   *
+   * @throws IllegalStateException once the simulation has been clocked: these simulators dump
+   *     from the start only
+   */
+  @Override
+  public void dumpVcd(Path file) {
+    if (cycle > 0) {
+      throw new IllegalStateException(harness.tool().name().toLowerCase(Locale.ROOT) + " can dump a VCD only from"
+          + " the start: call dumpVcd before the first clock edge (reset included), here it is cycle " + cycle);
+    }
+    CompiledHarness traced = Harnesses.buildTraced(harness.tool(), layout);
+    process.close();
+    harness = traced;
+    process = traced.start(List.of(HarnessProtocol.VCD_ARGUMENT + file.toAbsolutePath()));
+    for (int i = 0; i < poked.length; i++) {
+      if (poked[i] != null) {
+        process.poke(layout.inputs(0).get(i), poked[i]);
+      }
+    }
+    settled = null;
   }
 
   @Override

@@ -13,6 +13,9 @@ import java.util.concurrent.TimeUnit;
 /** A running harness driven one {@link HarnessProtocol} command at a time over its stdin and stdout. */
 public final class HarnessProcess implements AutoCloseable {
 
+  /** How the notes start that Icarus prints on stdout when it opens a VCD; they are no reply. */
+  private static final String ICARUS_VCD_NOTE = "VCD info:";
+
   private final CompiledHarness harness;
   private final Process process;
   private final Writer commands;
@@ -39,6 +42,9 @@ public final class HarnessProcess implements AutoCloseable {
     try {
       commands.flush();
       String line = replies.readLine();
+      while (line != null && line.startsWith(ICARUS_VCD_NOTE)) {
+        line = replies.readLine();
+      }
       if (line == null) {
         throw new ToolFailure(harness.tool().name().toLowerCase(java.util.Locale.ROOT)
             + " ended unexpectedly (exit " + exitCode() + ")");

@@ -14,6 +14,9 @@ import java.math.BigInteger;
  *   <li>{@code s} is one rising clock edge (and the falling edge after it);
  *   <li>{@code q}, or the end of input, ends the simulation.
  * </ul>
+ *
+ * <p>A harness started with the argument {@code +vcd=FILE} (Verilator's only when built for
+ * tracing) writes a Value Change Dump of the whole simulation to {@code FILE}.
  */
 public final class HarnessProtocol {
 
@@ -22,6 +25,9 @@ public final class HarnessProtocol {
   static String poke(HarnessPort input, BigInteger value) {
     return "i " + input.wrapperName().substring(1) + " " + HexValues.encode(value, input.type()) + "\n";
   }
+
+  /** The start of the argument that asks a harness for a VCD: {@code +vcd=FILE}. */
+  static final String VCD_ARGUMENT = "+vcd=";
 
   static final String OUTPUTS = "o\n";
   static final String STEP = "s\n";

@@ -23,6 +23,21 @@ public final class Harnesses {
   }
 
   /**
+   * The compiled harness of {@code layout} on {@code tool} that writes a VCD when started with
+   * {@code +vcd=FILE}: Verilator's is a separate build with tracing compiled in, Icarus's the usual
+   * one.
+   *
+   * @throws ToolFailure when the tool is missing or fails
+   */
+  public static CompiledHarness buildTraced(Engine tool, HarnessLayout layout) {
+    return switch (tool) {
+      case VERILATOR -> VerilatorHarness.buildTraced(layout);
+      case ICARUS -> IcarusHarness.build(layout);
+      case SILICA -> throw new IllegalArgumentException("Silica's simulator runs in process: it has no harness");
+    };
+  }
+
+  /**
    * The compiled {@linkplain FreeRunning free-running} harness of {@code layout} (one design) on
    * {@code tool}; without {@code reuse} it is built afresh, so that its build time is real.
    *
