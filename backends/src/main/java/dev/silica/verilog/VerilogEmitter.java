@@ -29,6 +29,13 @@ public final class VerilogEmitter {
 
   /** The Verilog of {@code design}. */
   public static VerilogSources emit(Design design) {
+    return emitWithNames(design).sources();
+  }
+
+  /** The Verilog of a design and the identifiers its writing gave every IR name. */
+  record Emission(VerilogSources sources, DesignNames names) {}
+
+  static Emission emitWithNames(Design design) {
     Design checked = Passes.checks().run(design);
     DesignNames names = new DesignNames(checked);
     ImmutableList.Builder<String> verilogFiles = ImmutableList.builder();
@@ -42,7 +49,8 @@ public final class VerilogEmitter {
       memoryFiles.putAll(text.initFiles());
     }
     files.putAll(memoryFiles.buildOrThrow());
-    return new VerilogSources(names.module(checked.top()), verilogFiles.build(), files.buildOrThrow());
+    return new Emission(
+        new VerilogSources(names.module(checked.top()), verilogFiles.build(), files.buildOrThrow()), names);
   }
 
   /** The modules the top reaches, each after every module it instantiates. */
