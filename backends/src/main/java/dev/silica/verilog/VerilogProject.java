@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class VerilogProject {
 
+  /**
+   * The switching-activity file (SAIF) that {@code vivado.tcl} reads, when present beside it, before
+   * its power report.
+   */
+  public static final String ACTIVITY_FILE = "activity.saif";
+
   private VerilogProject() {}
 
   /** Every file of the project for {@code design}, by name, without touching the disk. */

@@ -82,7 +82,7 @@ class ActivityRecorderTest {
 
   @Test
   void memoryPortsCountTheEdgesOnWhichTheyAreEnabled() {
-    Design design = Counters.scratchpad();
+    Design design = Counters.scratchpad(4);
     try (Simulator sim = Simulator.compile(design)) {
       ActivityRecorder recorder = ActivityRecorder.attach(sim, design);
       for (int c = 0; c < 30; c++) {

@@ -35,14 +35,15 @@ final class Counters {
   }
 
   /**
-   * A 16-word memory of bytes written at address {@code wa} with {@code wd} when {@code we} is
-   * high, read synchronously at {@code ra} when {@code re} is high, the word read on {@code rd}.
+   * A memory of {@code 2^addressBits} bytes written at address {@code wa} with {@code wd} when
+   * {@code we} is high, read synchronously at {@code ra} when {@code re} is high, the word read on
+   * {@code rd}.
    */
-  static Design scratchpad() {
+  static Design scratchpad(int addressBits) {
     ModuleDef top = IrBuilder.module("pad")
-        .in("we", Type.bool()).in("wa", Type.u(4)).in("wd", Type.u(8))
-        .in("re", Type.bool()).in("ra", Type.u(4))
-        .mem("words", 16, Type.u(8), ImmutableList.of(IrBuilder.syncRead("word", "ra", "re")),
+        .in("we", Type.bool()).in("wa", Type.u(addressBits)).in("wd", Type.u(8))
+        .in("re", Type.bool()).in("ra", Type.u(addressBits))
+        .mem("words", 1 << addressBits, Type.u(8), ImmutableList.of(IrBuilder.syncRead("word", "ra", "re")),
             ImmutableList.of(IrBuilder.write("wa", "wd", "we")))
         .out("rd", "word")
         .build();
