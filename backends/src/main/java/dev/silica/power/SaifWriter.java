@@ -28,6 +28,7 @@ public final class SaifWriter {
   private final long periodPs;
   private final Appendable out;
   private final ListMultimap<String, SignalActivity> byInstance;
+  private int nets;
 
   private SaifWriter(SwitchingActivity activity, VerilogNames names, double clockMhz, Appendable out) {
     this.activity = activity;
@@ -40,12 +41,16 @@ public final class SaifWriter {
   /**
    * Writes {@code activity}, recorded at {@code clockMhz}, for the Verilog whose names are
    * {@code names} (that of the design the activity was recorded on).
+   *
+   * @return the number of nets written, the clock included
    */
-  public static void write(SwitchingActivity activity, VerilogNames names, double clockMhz, Writer out) throws IOException {
+  public static int write(SwitchingActivity activity, VerilogNames names, double clockMhz, Writer out) throws IOException {
     if (!(clockMhz > 0)) {
       throw new IllegalArgumentException("the clock must be positive, not " + clockMhz + " MHz");
     }
-    new SaifWriter(activity, names, clockMhz, out).write();
+    SaifWriter w = new SaifWriter(activity, names, clockMhz, out);
+    w.write();
+    return w.nets;
   }
 
   private void write() throws IOException {
@@ -93,6 +98,7 @@ public final class SaifWriter {
   }
 
   private void net(String indent, String name, long t0, long t1, long toggles) throws IOException {
+    nets++;
     out.append(String.format(Locale.ROOT, "%s    (%s (T0 %d) (T1 %d) (TX 0) (TC %d) (IG 0))\n", indent, name, t0, t1, toggles));
   }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class,
       SimCommand.class, CosimCommand.class, FuzzCommand.class, BenchSimCommand.class, TrainCommand.class,
-      EvaluateCommand.class, ForecastCommand.class
+      EvaluateCommand.class, ForecastCommand.class, EnergyCommand.class
     })
 public final class SilicaCli {
 
