@@ -7,12 +7,14 @@ import dev.silica.ir.Design;
 import dev.silica.sim.Simulator;
 import dev.silica.verilog.VerilogEmitter;
 import dev.silica.verilog.VerilogNames;
+import dev.silica.verilog.VerilogSources;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +87,22 @@ class SaifWriterTest {
     }
     Sexp clk = nets(saif.child("INSTANCE")).get("clk");
     assertEquals(2L * CYCLES, value(clk, "TC"));
+  }
+
+  @Test
+  @DisplayName("every net is declared, under its SAIF name, in the Verilog module of its instance")
+  void everyNetIsDeclaredInItsModulesVerilog() throws IOException {
+    VerilogSources verilog = VerilogEmitter.emit(Counters.counterInside());
+    Sexp top = countedFor(CYCLES).child("INSTANCE");
+    Map<String, String> moduleOfInstance = Map.of("top", "top", "c0", "cnt");
+    for (Sexp instance : List.of(top, top.child("INSTANCE"))) {
+      String text = verilog.module(moduleOfInstance.get(instance.atom(1)));
+      for (String net : nets(instance).keySet()) {
+        String base = net.replaceAll("\\\\\\[\\d+\\\\\\]$", "");
+        assertTrue(Pattern.compile("(?m)^\\s*(input|output|wire|reg)\\b[^;]*\\b" + base + "\\b").matcher(text).find(),
+            base + " is not declared in\n" + text);
+      }
+    }
   }
 
   @Test
