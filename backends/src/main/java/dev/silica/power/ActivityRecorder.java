@@ -51,12 +51,14 @@ public final class ActivityRecorder implements Simulator.CycleObserver {
   private final Simulator.Handle[] enables;
   private final long[] accesses;
   private final long[] enableWord = new long[1];
+  private final boolean clocked;
   private long recorded;
   private boolean stopped;
 
   private ActivityRecorder(Simulator sim, Design design) {
     this.sim = sim;
     this.hierarchy = InstanceTree.of(design);
+    this.clocked = design.hasState(design.topModule());
     this.signals = recordedSignals(design, hierarchy);
     int n = signals.size();
     this.handles = new Simulator.Handle[n];
@@ -155,7 +157,7 @@ public final class ActivityRecorder implements Simulator.CycleObserver {
       }
       bySignal.put(signals.get(i).name(), new SignalActivity(signals.get(i), toggles[i], high, changedCycles[i]));
     }
-    return new SwitchingActivity(hierarchy, recorded, bySignal.buildOrThrow(), memories());
+    return new SwitchingActivity(hierarchy, clocked, recorded, bySignal.buildOrThrow(), memories());
   }
 
   private ImmutableMap<String, MemoryActivity> memories() {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * the backward form IEEE 1801 describes and Vivado's {@code read_saif} reads): one {@code
  * INSTANCE} per Verilog instance, named as the emitted Verilog names it, and in it one {@code NET}
  * entry per bit of every net the Verilog declares for a recorded signal ({@code acc\[3\]}; a
- * one-bit net by its bare name), plus the clock {@code clk} at the top.
+ * one-bit net by its bare name), plus the clock {@code clk} at the top of a design with state.
  *
  * <p>Per net: {@code T0} and {@code T1}, the time spent at 0 and at 1, {@code TX} 0 (a two-valued
  * simulation has no unknowns), {@code TC} the transitions, {@code IG} 0 (no glitches: values
@@ -73,10 +73,10 @@ public final class SaifWriter {
   private void instance(InstanceTree tree, String verilogName, int depth, boolean isTop) throws IOException {
     String indent = "  ".repeat(depth);
     out.append(indent).append("(INSTANCE ").append(verilogName).append('\n');
-    out.append(indent).append("  (NET\n");
-    if (isTop && activity.cycles() > 0) {
+    StringBuilder body = new StringBuilder();
+    if (isTop && activity.clocked() && activity.cycles() > 0) {
       long duration = activity.cycles() * periodPs;
-      net(indent, "clk", duration - duration / 2, duration / 2, 2 * activity.cycles());
+      net(body, indent, "clk", duration - duration / 2, duration / 2, 2 * activity.cycles());
     }
     ModuleDef module = tree.module();
     for (SignalActivity s : byInstance.get(tree.path())) {
@@ -87,18 +87,20 @@ public final class SaifWriter {
       for (int bit = 0; bit < s.width(); bit++) {
         String bitName = s.width() == 1 ? net.get() : net.get() + "\\[" + bit + "\\]";
         long high = s.highCycles(bit) * periodPs;
-        net(indent, bitName, activity.cycles() * periodPs - high, high, s.toggles(bit));
+        net(body, indent, bitName, activity.cycles() * periodPs - high, high, s.toggles(bit));
       }
     }
-    out.append(indent).append("  )\n");
+    if (body.length() > 0) {
+      out.append(indent).append("  (NET\n").append(body).append(indent).append("  )\n");
+    }
     for (InstanceTree.Child child : tree.children()) {
       instance(child.tree(), names.instance(module.name(), child.instance().name()), depth + 1, false);
     }
     out.append(indent).append(")\n");
   }
 
-  private void net(String indent, String name, long t0, long t1, long toggles) throws IOException {
+  private void net(StringBuilder into, String indent, String name, long t0, long t1, long toggles) {
     nets++;
-    out.append(String.format(Locale.ROOT, "%s    (%s (T0 %d) (T1 %d) (TX 0) (TC %d) (IG 0))\n", indent, name, t0, t1, toggles));
+    into.append(String.format(Locale.ROOT, "%s    (%s (T0 %d) (T1 %d) (TX 0) (TC %d) (IG 0))\n", indent, name, t0, t1, toggles));
   }
 }

@@ -6,10 +6,12 @@ import java.util.Optional;
 /**
  * The switching activity of a simulation over an interval of {@code cycles} clock cycles: every
  * recorded signal by hierarchical name, and every memory's port accesses. The hierarchy it was
- * recorded from comes along, so that the activity can be written under the Verilog's names.
+ * recorded from comes along, so that the activity can be written under the Verilog's names, and
+ * whether the design has state (and so a clock that toggles twice a cycle).
  */
 public record SwitchingActivity(
     InstanceTree hierarchy,
+    boolean clocked,
     long cycles,
     ImmutableMap<String, SignalActivity> signals,
     ImmutableMap<String, MemoryActivity> memories) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.silica.ir.Design;
+import dev.silica.ir.Op;
+import dev.silica.ir.Type;
+import dev.silica.sim.IrBuilder;
 import dev.silica.sim.Simulator;
 import dev.silica.verilog.VerilogEmitter;
 import dev.silica.verilog.VerilogNames;
@@ -103,6 +106,26 @@ class SaifWriterTest {
             base + " is not declared in\n" + text);
       }
     }
+  }
+
+  @Test
+  void aDesignWithoutStateHasNoClockNet() throws IOException {
+    Design adder = IrBuilder.design(IrBuilder.module("inc").in("a", Type.u(3)).constant("one", Type.u(3), 1)
+        .node("sum", IrBuilder.bin(Op.BinaryKind.ADD, "a", "one")).out("y", "sum").build());
+    SwitchingActivity activity;
+    try (Simulator sim = Simulator.compile(adder)) {
+      ActivityRecorder recorder = ActivityRecorder.attach(sim, adder);
+      for (int a = 0; a < 8; a++) {
+        sim.poke("a", a);
+        sim.step();
+      }
+      activity = recorder.stop();
+    }
+    StringWriter out = new StringWriter();
+    SaifWriter.write(activity, VerilogNames.of(adder), CLOCK_MHZ, out);
+    Map<String, Sexp> nets = nets(Sexp.parse(out.toString()).child("INSTANCE"));
+    assertTrue(!nets.containsKey("clk") && nets.containsKey("a\\[0\\]"), nets.keySet().toString());
+    assertEquals(7, value(nets.get("a\\[0\\]"), "TC"));
   }
 
   @Test
