@@ -5,4 +5,4 @@ package dev.silica.power;
  * write port, with the hierarchical name of its enable (null when it has none and works on every
  * edge).
  */
-public record MemoryPort(String memory, boolean write, String enable) {}
+record MemoryPort(String memory, boolean write, String enable) {}

@@ -135,6 +135,10 @@ final class EnergyCommand implements Callable<Integer> {
           + " activity)%n", e.unmatchedElements());
     }
     out.printf("  mapped by the estimator: %s%n", summary(resources));
+    if (!resources.fits()) {
+      out.printf("  (by this estimate the design exceeds the XC7S15: %s; silica forecast gives Yosys's verdict)%n",
+          resources.overflow());
+    }
   }
 
   private static void printPublished(PrintWriter out, EnergyEstimate e, int window, int dModel, int bits) {
