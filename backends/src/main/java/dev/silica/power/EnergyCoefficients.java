@@ -6,8 +6,8 @@ package dev.silica.power;
  *
  * <p>Switching energy is {@code C V^2 / 2} per transition of a node of capacitance {@code C}
  * (charging draws {@code C V^2} from the supply every other transition) at the core supply {@code
- * V}. AMD publishes no per-event energies for the 7 series: its power estimator (XPE, UG440) and
- * Vivado's {@code report_power} (UG907) hold them in device models that are not documented. So,
+ * V}. AMD documents no per-event energies for the 7 series: its power estimator (XPE, UG440) and
+ * Vivado's {@code report_power} (UG907) hold them in their device models. So,
  * apart from the supply voltage, each value of {@link #XC7S15} is an <b>assumption</b>, an order of
  * magnitude for 28 nm programmable logic chosen before and independently of any published result
  * of the accelerators this project compares with; the javadoc of each field says how it was
@@ -59,9 +59,9 @@ public record EnergyCoefficients(
    *       latch), plus 0.3 pJ per data bit of its width;
    *   <li>DSP48E1: 8 pJ per multiplication with typically toggling operands (a 25x18 multiplier
    *       array, its pipeline registers and the post-adder);
-   *   <li>static power: 30 mW, the order of the XPE figure for the smallest 28 nm 7-series dies
-   *       at 25 °C junction. DS189 tabulates no quiescent currents for the Spartan-7 and refers
-   *       to XPE; override it with XPE's or {@code report_power}'s figure where known.
+   *   <li>static power: 30 mW, an assumed order of magnitude for a small 28 nm 7-series die at
+   *       25 °C junction, not taken from XPE or a data sheet; override it with XPE's or {@code
+   *       report_power}'s figure for the conditions at hand.
    * </ul>
    */
   public static final EnergyCoefficients XC7S15 = new EnergyCoefficients(
