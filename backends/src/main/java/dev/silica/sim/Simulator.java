@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,6 +68,7 @@ public final class Simulator implements AutoCloseable {
   private VcdWriter vcd;
   private long vcdFrom;
   private long vcdUntil;
+  private final List<CycleObserver> observers = new ArrayList<>();
 
   private Simulator(Design design, Execution execution) {
     this.top = design.top();
@@ -230,6 +232,9 @@ public final class Simulator implements AutoCloseable {
     if (vcd != null && cycle >= vcdFrom) {
       vcd.sample(cycle);
     }
+    for (int i = 0; i < observers.size(); i++) {
+      observers.get(i).beforeEdge(cycle);
+    }
     kernel.clock(v);
     cycle++;
     settled = false;
@@ -284,6 +289,27 @@ public final class Simulator implements AutoCloseable {
   public void writeMemory(String memory, int address, BigInteger value) {
     memory(memory).set(address, value);
     settled = false;
+  }
+
+  /**
+   * Calls {@code observer} in every later {@link #step()} with the cycle's settled values, just
+   * before the clock edge that ends it; the observer may {@link #peekBits} anything. Without
+   * observers a step pays one check of an empty list for this.
+   */
+  public void addCycleObserver(CycleObserver observer) {
+    observers.add(observer);
+  }
+
+  /** Stops calling {@code observer}. */
+  public void removeCycleObserver(CycleObserver observer) {
+    observers.remove(observer);
+  }
+
+  /** Sees every cycle of a simulation once its values are settled, before its closing clock edge. */
+  @FunctionalInterface
+  public interface CycleObserver {
+    /** Cycle {@code cycle} is settled; its clock edge comes next. */
+    void beforeEdge(long cycle);
   }
 
   /** Starts dumping every signal to a VCD file from this cycle on, until {@link #stopVcd()}. */

@@ -3,6 +3,7 @@ package dev.silica.synth;
 import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ListMultimap;
+import com.google.common.collect.Maps;
 import com.google.common.math.IntMath;
 import dev.silica.ir.Design;
 import dev.silica.ir.Memory;
@@ -21,6 +22,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.math.BigInteger;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,6 +119,9 @@ public final class Estimator {
   private final Set<String> absorbedSelects = new HashSet<>();
   private final Signals signals;
   private final int levels;
+  /** The register, node or memory being costed, to which {@link #add} attributes what it counts. */
+  private String costing;
+  private final Map<String, Map<Resource, Integer>> byElement = new LinkedHashMap<>();
 
   private Estimator(Design flat) {
     ModuleDef top = flat.topModule();
@@ -147,14 +152,20 @@ public final class Estimator {
       }
     }
     for (Register r : top.registers()) {
+      costing = r.name();
       add(Resource.FF, flipFlops(r));
     }
     for (Node n : top.nodes()) {
       if (demanded.width(n.name()) > 0) {
+        costing = n.name();
         costNode(n);
       }
     }
-    top.memories().forEach(this::costMemory);
+    for (Memory m : top.memories()) {
+      costing = m.name();
+      costMemory(m);
+    }
+    costing = null;
     used.put(Resource.LUT, used.get(Resource.LUT_AS_LOGIC) + used.get(Resource.LUT_AS_MEMORY));
     this.levels = LogicLevels.of(top, signals);
   }
@@ -238,12 +249,30 @@ public final class Estimator {
 
   /** The estimated table of {@code design}. */
   public static ResourceTable estimate(Design design) {
+    return new Estimator(PREPARE.run(design)).table();
+  }
+
+  /**
+   * The estimated table of {@code design} and, for each element of the flattened design that
+   * costs something, what it costs: registers and nodes by their hierarchical names ({@code
+   * pe_0.acc}), memories by theirs.
+   */
+  public static ResourceAttribution attribute(Design design) {
     Estimator e = new Estimator(PREPARE.run(design));
-    return new ResourceTable(SOURCE, Device.XC7S15, ImmutableMap.copyOf(e.used), Optional.of(new LogicDepth(e.levels)));
+    ImmutableMap.Builder<String, ImmutableMap<Resource, Integer>> elements = ImmutableMap.builder();
+    e.byElement.forEach((name, cost) -> elements.put(name, Maps.immutableEnumMap(cost)));
+    return new ResourceAttribution(e.table(), elements.buildOrThrow());
+  }
+
+  private ResourceTable table() {
+    return new ResourceTable(SOURCE, Device.XC7S15, ImmutableMap.copyOf(used), Optional.of(new LogicDepth(levels)));
   }
 
   private void add(Resource r, int n) {
     used.merge(r, n, Integer::sum);
+    if (costing != null && n != 0) {
+      byElement.computeIfAbsent(costing, k -> new EnumMap<>(Resource.class)).merge(r, n, Integer::sum);
+    }
   }
 
   private Type type(String name) {

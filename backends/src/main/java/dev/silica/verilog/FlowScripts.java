@@ -68,6 +68,13 @@ final class FlowScripts {
         + "write_checkpoint -force $out/post_route.dcp\n"
         + "report_utilization -file $out/utilization.rpt\n"
         + "report_timing_summary -file $out/timing_summary.rpt\n"
+        + "# With switching activity from Silica's simulator (silica energy writes " + VerilogProject.ACTIVITY_FILE + "\n"
+        + "# here), the power report uses it; without it, Vivado's default toggle rates. -strip_path names\n"
+        + "# the SAIF instance that is this design; read_saif.txt lists the nets it could not match (UG835).\n"
+        + "if {[file exists $here/" + VerilogProject.ACTIVITY_FILE + "]} {\n"
+        + "  read_saif -strip_path " + sources.top() + " -out_file $out/read_saif.txt $here/"
+        + VerilogProject.ACTIVITY_FILE + "\n"
+        + "}\n"
         + "report_power -file $out/power.rpt\n";
   }
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,11 @@ final class Identifiers {
       throw new IllegalStateException(irName + " has no identifier");
     }
     return id;
+  }
+
+  /** The identifier of {@code irName}, if it was declared. */
+  Optional<String> find(String irName) {
+    return Optional.ofNullable(byIrName.get(irName));
   }
 
   private boolean isUnavailable(String candidate) {

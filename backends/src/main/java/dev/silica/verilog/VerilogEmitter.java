@@ -34,6 +34,13 @@ public final class VerilogEmitter {
 
   /** The Verilog of {@code design}. */
   public static VerilogSources emit(Design design) {
+    return emitWithNames(design).sources();
+  }
+
+  /** The Verilog of a design and the identifiers its writing gave every IR name. */
+  record Emission(VerilogSources sources, DesignNames names) {}
+
+  static Emission emitWithNames(Design design) {
     Design checked = Passes.checks().run(design);
     if (checked.topModule().blackBox().isPresent()) {
       throw new DesignError(
@@ -60,7 +67,8 @@ public final class VerilogEmitter {
       memoryFiles.putAll(text.initFiles());
     }
     files.putAll(memoryFiles.buildOrThrow());
-    return new VerilogSources(names.module(checked.top()), verilogFiles.build(), files.buildOrThrow());
+    return new Emission(
+        new VerilogSources(names.module(checked.top()), verilogFiles.build(), files.buildOrThrow()), names);
   }
 
   /**

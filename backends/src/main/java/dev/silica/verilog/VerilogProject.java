@@ -21,6 +21,12 @@ import java.util.Set;
  */
 public final class VerilogProject {
 
+  /**
+   * The switching-activity file (SAIF) that {@code vivado.tcl} reads, when present beside it, before
+   * its power report.
+   */
+  public static final String ACTIVITY_FILE = "activity.saif";
+
   private final Design design;
   private final ImmutableMap<String, String> files;
 

@@ -42,6 +42,14 @@ class VerilogProjectTest {
   }
 
   @Test
+  void theVivadoFlowReadsSimulatedActivityWhenPresentBeforeItsPowerReport() throws Exception {
+    String tcl = VerilogProject.files(register(), ProjectOptions.defaults()).get("vivado.tcl");
+    int read = tcl.indexOf("read_saif -strip_path Top ");
+    assertTrue(read > tcl.indexOf("route_design") && read < tcl.indexOf("report_power"), tcl);
+    assertTrue(tcl.contains("if {[file exists $here/" + VerilogProject.ACTIVITY_FILE + "]}"), tcl);
+  }
+
+  @Test
   void aBrokenDesignLeavesTheOldDirectoryUntouchedAndNoDebris() throws Exception {
     Path out = tmp.resolve("out");
     VerilogProject.write(register(), out, ProjectOptions.defaults());

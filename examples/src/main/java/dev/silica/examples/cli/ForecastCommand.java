@@ -126,24 +126,27 @@ final class ForecastCommand implements Callable<Integer> {
 
   /**
    * The published integer-only Transformer accelerators on the XC7S15 (one sequential MAC per
-   * layer), by (window, d_model, bits), with their latencies at 100 MHz as the paper reports them.
+   * layer), by (window, d_model, bits), with their latencies at 100 MHz and energies per inference
+   * as the paper reports them.
    */
-  private enum Published {
-    W6_D64_B8(6, 64, 8, 2.82),
-    W12_D64_B6(12, 64, 6, 4.61),
-    W12_D32_B4(12, 32, 4, 1.33);
+  enum Published {
+    W6_D64_B8(6, 64, 8, 2.82, 0.212),
+    W12_D64_B6(12, 64, 6, 4.61, 0.364),
+    W12_D32_B4(12, 32, 4, 1.33, 0.084);
 
     final int window;
     final int dModel;
     final int bits;
     final double milliseconds;
+    final double millijoules;
     final String label;
 
-    Published(int window, int dModel, int bits, double milliseconds) {
+    Published(int window, int dModel, int bits, double milliseconds, double millijoules) {
       this.window = window;
       this.dModel = dModel;
       this.bits = bits;
       this.milliseconds = milliseconds;
+      this.millijoules = millijoules;
       this.label = "(" + window + "," + dModel + "," + bits + ")";
     }
 

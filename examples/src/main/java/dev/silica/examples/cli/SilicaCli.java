@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       ListCommand.class, IrCommand.class, VerilogCommand.class, SynthCommand.class, BuildCommand.class,
       SimCommand.class, CosimCommand.class, FuzzCommand.class, BenchSimCommand.class, TrainCommand.class,
-      EvaluateCommand.class, ForecastCommand.class, ExploreCommand.class
+      EvaluateCommand.class, ForecastCommand.class, ExploreCommand.class, EnergyCommand.class
     })
 public final class SilicaCli {
 
