@@ -45,7 +45,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code silica explore}: the forecaster accelerator's design space. Every point of the grid (bits x
  * window x d_model x rows x cols x multiplier x storage) is compiled, elaborated and estimated from
  * the IR, its cycles per inference counted from the program's schedule; the Pareto front of latency
- * against LUTs (and any {@code --check} further points) is synthesized by Yosys. Writes {@code
+ * against LUTs among the points that fit the XC7S15 (and any {@code --check} further points) is
+ * synthesized by Yosys. Writes {@code
  * points.csv}, the fronts as SVG plots and {@code summary.txt} atomically into the output directory
  * and prints the summary; the last line reads {@code explore: points=N valid=V fit=F front=P
  * checked=C}.
@@ -100,7 +101,8 @@ final class ExploreCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--check", paramLabel = "N",
-      description = "Points synthesized by Yosys: the Pareto front first, then the next fronts (default: the front).")
+      description = "Fitting points synthesized by Yosys: the Pareto front first, then the next fronts (default: the"
+          + " front).")
   Integer check;
 
   @Option(names = "--yosys-minutes", paramLabel = "M",
@@ -126,13 +128,12 @@ final class ExploreCommand implements Callable<Integer> {
     List<DesignPoint> grid = grid(shapeModels.keySet());
     ImmutableList<PointResult> estimated = Explorer.estimate(grid, shapeModels, threads,
         new ProgressBar(System.err, grid.size(), "points")::update);
-    List<PointResult> valid = estimated.stream().filter(PointResult::valid).toList();
-    List<PointResult> checked = yosysChecks(valid, shapeModels, out);
+    List<PointResult> checked = yosysChecks(fitting(estimated), shapeModels, out);
     List<PointResult> results = merge(estimated, checked);
 
-    List<PointResult> validNow = results.stream().filter(PointResult::valid).toList();
-    List<PointResult> latencyFront = ParetoFront.of(validNow, r -> r.lut(), r -> r.cycles());
-    List<PointResult> withRmse = validNow.stream().filter(r -> r.rmse().isPresent()).toList();
+    List<PointResult> fitting = fitting(results);
+    List<PointResult> latencyFront = ParetoFront.of(fitting, r -> r.lut(), r -> r.cycles());
+    List<PointResult> withRmse = fitting.stream().filter(r -> r.rmse().isPresent()).toList();
     List<PointResult> rmseFront = ParetoFront.of(withRmse, r -> r.cycles(), r -> r.rmse().getAsDouble());
     List<String> summary = ExploreSummary.lines(results, latencyFront, rmseFront, clockMhz);
     Set<String> written = write(results, latencyFront, rmseFront, summary);
@@ -140,8 +141,8 @@ final class ExploreCommand implements Callable<Integer> {
     out.println();
     summary.forEach(out::println);
     out.printf(Locale.ROOT, "wrote %s: %s%n", output, String.join(", ", written));
-    out.printf(Locale.ROOT, "explore: points=%d valid=%d fit=%d front=%d checked=%d%n", results.size(), validNow.size(),
-        validNow.stream().filter(PointResult::fits).count(), latencyFront.size(), checked.size());
+    out.printf(Locale.ROOT, "explore: points=%d valid=%d fit=%d front=%d checked=%d%n", results.size(),
+        results.stream().filter(PointResult::valid).count(), fitting.size(), latencyFront.size(), checked.size());
     out.flush();
     return 0;
   }
@@ -261,12 +262,18 @@ final class ExploreCommand implements Callable<Integer> {
     return points;
   }
 
+  /** The valid points that fit the device (by Yosys where checked, else by the estimate). */
+  private static List<PointResult> fitting(List<PointResult> results) {
+    return results.stream().filter(r -> r.valid() && r.fits()).toList();
+  }
+
   /**
-   * Yosys's tables for the first {@code --check} points by Pareto rank (latency against LUTs), each
-   * rank by LUTs; none, with a note, without Yosys.
+   * Yosys's tables for the first {@code --check} of the {@code fitting} points by Pareto rank
+   * (latency against LUTs), each rank by LUTs; none, with a note, without Yosys.
    */
-  private List<PointResult> yosysChecks(List<PointResult> valid, Map<ModelShape, ShapeModel> models, PrintWriter out) {
-    ImmutableList<ImmutableList<PointResult>> layers = ParetoFront.layers(valid, r -> r.lut(), r -> r.cycles());
+  private List<PointResult> yosysChecks(List<PointResult> fitting, Map<ModelShape, ShapeModel> models,
+      PrintWriter out) {
+    ImmutableList<ImmutableList<PointResult>> layers = ParetoFront.layers(fitting, r -> r.lut(), r -> r.cycles());
     List<PointResult> ranked = layers.stream().flatMap(List::stream).toList();
     int count = Math.min(ranked.size(), check != null ? check : layers.isEmpty() ? 0 : layers.get(0).size());
     if (count == 0) {

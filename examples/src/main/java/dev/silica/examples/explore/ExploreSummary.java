@@ -44,11 +44,11 @@ public final class ExploreSummary {
       lines.add(String.format(Locale.ROOT, "Yosys checked %d points, %d failed%s", checked.size(), failures.size(),
           failures.isEmpty() ? "" : " (" + failures.get(0) + ")"));
     }
-    lines.add("Pareto front, latency vs LUT (" + count(latencyFront.size(), "point")
+    lines.add("Pareto front of the points that fit, latency vs LUT (" + count(latencyFront.size(), "point")
         + "; LUT estimate / Yosys where checked):");
     latencyFront.forEach(r -> lines.add("  " + describe(r, clockMhz)));
     if (!rmseFront.isEmpty()) {
-      lines.add("Pareto front, RMSE vs latency (" + count(rmseFront.size(), "point") + "):");
+      lines.add("Pareto front of the points that fit, RMSE vs latency (" + count(rmseFront.size(), "point") + "):");
       rmseFront.forEach(r -> lines.add(String.format(Locale.ROOT, "  %s  rmse %.4f", describe(r, clockMhz),
           r.rmse().getAsDouble())));
     }
