@@ -13,6 +13,8 @@ import dev.silica.dsl.UInt;
 import dev.silica.ir.Design;
 import dev.silica.ir.text.SirParser;
 import dev.silica.ir.text.SirPrinter;
+import dev.silica.synth.Resource;
+import dev.silica.synth.YosysSynth;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.Tester;
 import dev.silica.testbench.cosim.Cosim;
@@ -30,7 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A design with two black boxes of the hand-written {@code RegMul.v} (8 and 4 bits wide): Silica
  * simulates their model, Verilator and Icarus run the Verilog itself, and every output agrees in
- * every cycle; the Verilog lints clean; a model that differs from the Verilog is caught.
+ * every cycle; the Verilog lints clean and Yosys synthesizes it; a model that differs from the
+ * Verilog is caught.
  */
 class BlackBoxCosimTest {
 
@@ -101,6 +104,14 @@ class BlackBoxCosimTest {
   @Test
   void theVerilogLintsCleanWithTheBoxSource() throws Exception {
     VerilogChecks.lintClean(design(0));
+  }
+
+  @Test
+  void yosysSynthesizesTheBoxSourceWithoutWarnings() throws Exception {
+    Tools.require("yosys");
+    YosysSynth.Report report = YosysSynth.find().orElseThrow().synthesize(design(0));
+    assertEquals(List.of(), report.designWarnings());
+    assertTrue(report.table().used(Resource.DSP48E1) >= 1, "RegMul.v's 8-bit multiplier reaches a DSP48E1: " + report.table());
   }
 
   @Test
