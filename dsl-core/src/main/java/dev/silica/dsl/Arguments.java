@@ -1,0 +1,18 @@
+package dev.silica.dsl;
+
+import dev.silica.ir.DesignError;
+import dev.silica.ir.SourceLoc;
+
+/** Checks of the Java arguments users pass to the DSL, reported at the user's line. */
+final class Arguments {
+
+  private Arguments() {}
+
+  /** {@code value}, or a design error saying that {@code what} is missing when it is null. */
+  static <T> T required(T value, String what) {
+    if (value == null) {
+      throw new DesignError(SourceLoc.capture(), what + " is null");
+    }
+    return value;
+  }
+}
