@@ -41,6 +41,11 @@ public final class HwEnum<E extends Enum<E>> extends Signal {
     return eq(enumType.lit(value));
   }
 
+  /** Whether this value is any other than the constant {@code value}. */
+  public Bool isNot(E value) {
+    return ne(enumType.lit(value));
+  }
+
   /** Whether this value equals {@code other}, a value of the same enumeration. */
   public Bool eq(HwEnum<E> other) {
     return compare(Op.BinaryKind.EQ, other);

@@ -81,7 +81,7 @@ class EnumTypeTest {
   }
 
   @Test
-  @DisplayName("fromBits reads an instruction field as an enum; eq and ne compare two enum values")
+  @DisplayName("fromBits reads an instruction field as an enum; eq, ne, is and isNot compare")
   void fromBitsAndEq() {
     ModuleDef m = Ir.top(() -> {
       EnumType<Op4> ops = EnumType.of(Op4.class);
@@ -91,13 +91,16 @@ class EnumTypeTest {
       output("same", Bool.TYPE).connect(op.eq(last));
       output("differs", Bool.TYPE).connect(op.ne(last));
       output("is_and", Bool.TYPE).connect(op.is(Op4.AND));
+      output("not_or", Bool.TYPE).connect(op.isNot(Op4.OR));
     });
     IrRun run = new IrRun(m).poke("word", 3);
     assertEquals(1, run.peek("same"));
+    assertEquals(0, run.peek("not_or"));
     run.poke("word", 2);
     assertEquals(0, run.peek("same"));
     assertEquals(1, run.peek("differs"));
     assertEquals(1, run.peek("is_and"));
+    assertEquals(1, run.peek("not_or"));
     run.step();
     assertEquals(1, run.peek("same"));
   }
