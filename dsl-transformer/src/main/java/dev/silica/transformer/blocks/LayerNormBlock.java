@@ -67,7 +67,7 @@ public final class LayerNormBlock extends Module {
     IntFormat radicand = IntFormat.unsignedFor(Math.multiplyExact(squares.max(), (long) length));
     int rootSteps = IntegerSqrt.bitSerialSteps(radicand.bits());
     int rootBits = rootSteps;
-    int quotientBits = fraction + IntFormat.unsignedFor(length).bits() + 1;
+    int quotientBits = fraction + Widths.unsignedBits(length) + 1;
     IntFormat numeratorFormat = IntFormat.unsignedFor(
         Math.addExact(Math.multiplyExact(span * length, 1L << (fraction + 1)), 1L << rootBits));
     int divisorBits = rootBits + 1 + quotientBits;
@@ -111,7 +111,7 @@ public final class LayerNormBlock extends Module {
       });
     });
 
-    SInt d = codes.read(index).mul(SInt.lit(length, IntFormat.signedFor(0, length).bits())).sub(sum)
+    SInt d = codes.read(index).mul(SInt.lit(length, Widths.signedBits(0, length))).sub(sum)
         .resize(centered.bits());
     UInt dSquared = d.mul(d).asUInt().resize(squares.bits());
     UInt totalSquares = squareSum.add(dSquared).resize(squares.bits());
@@ -121,7 +121,7 @@ public final class LayerNormBlock extends Module {
       index.connect(nextIndex);
       when(lastIndex, () -> {
         phase.goTo(Phase.ROOT);
-        remainder.connect(totalSquares.mul(UInt.lit(length, IntFormat.unsignedFor(length).bits()))
+        remainder.connect(totalSquares.mul(UInt.lit(length, Widths.unsignedBits(length)))
             .resize(radicand.bits()));
         root.connect(UInt.lit(0, rootRegisterBits));
         rootBit.connect(UInt.lit(topBit, radicand.bits()));
@@ -145,7 +145,7 @@ public final class LayerNormBlock extends Module {
     });
 
     UInt sigma = root.resize(rootBits);
-    SInt scaledD = d.mul(SInt.lit(length, IntFormat.signedFor(0, length).bits()));
+    SInt scaledD = d.mul(SInt.lit(length, Widths.signedBits(0, length)));
     UInt magnitude = mux(scaledD.lt(0), scaledD.neg().resize(scaledD.width() + 1), scaledD.resize(scaledD.width() + 1))
         .asUInt();
     phase.is(Phase.DIVIDE_START, () -> {

@@ -15,7 +15,6 @@ import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
 import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
-import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
 import dev.silica.transformer.golden.RoundingMode;
 
@@ -92,7 +91,7 @@ public final class LinearBlock extends Module {
     // stage 1: operands read, control delayed alongside
     SInt x = buffer.readSync(kIndex, advance);
     SInt w = RegisteredRom.read("weights", golden.weight().bits(), flat, weightIndex, advance, romStyle);
-    SInt b = RegisteredRom.read("bias", IntFormat.signedFor(min(bias), max(bias)).bits(), bias, jIndex, advance,
+    SInt b = RegisteredRom.read("bias", Widths.signedBitsOf(bias), bias, jIndex, advance,
         romStyle);
     Bool valid1 = regNext("valid_1", issuing, advance);
     Bool first1 = regNext("first_1", kIndex.eq(0), advance);
@@ -121,22 +120,6 @@ public final class LinearBlock extends Module {
     out.valid.connect(valid4);
     out.last.connect(last4);
     when(valid4.and(out.ready).and(last4), () -> computing.connect(Bool.lit(false)));
-  }
-
-  private static long min(long[] values) {
-    long m = 0;
-    for (long v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static long max(long[] values) {
-    long m = 0;
-    for (long v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   @Override

@@ -17,7 +17,6 @@ import dev.silica.dsl.UInt;
 import dev.silica.dsl.Vec;
 import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
-import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +120,7 @@ public final class LinearSystolicBlock extends Module {
       when(take, () -> r.connect(result));
       held.add(r);
     }
-    SInt biasValue = rom("bias", SInt.of(IntFormat.signedFor(Math.min(0, min(bias)), Math.max(0, max(bias))).bits()),
+    SInt biasValue = rom("bias", SInt.of(Widths.signedBitsOf(bias)),
         bias).read(lane);
     SInt acc = Vec.of(held).get(lane).resize(accBits).add(biasValue).resize(accBits);
     Bool lastLane = lane.eq(n - 1);
@@ -140,22 +139,6 @@ public final class LinearSystolicBlock extends Module {
     out.data.connect(pipeline.stage("result_2", requant.finish(product, outBits)));
     out.valid.connect(pipeline.outValid());
     out.last.connect(pipeline.outLast());
-  }
-
-  private static long min(long[] values) {
-    long m = Long.MAX_VALUE;
-    for (long v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static long max(long[] values) {
-    long m = Long.MIN_VALUE;
-    for (long v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   @Override

@@ -65,7 +65,7 @@ public final class SoftmaxBlock extends Module {
     int maxLength = golden.maxLength();
     int expBits = ExpCircuit.width(exp);
     int sumBits = golden.sumFormat().bits();
-    int numeratorBits = IntFormat.unsignedFor(2 * exp.maxValue() * top + maxLength * exp.maxValue()).bits();
+    int numeratorBits = Widths.unsignedBits(2 * exp.maxValue() * top + maxLength * exp.maxValue());
     int divisorBits = sumBits + outBits;
 
     in = bundle("in", p -> new Stream<>(p.flipped(), SInt.of(bits)));
