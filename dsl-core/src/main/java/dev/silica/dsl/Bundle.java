@@ -49,6 +49,7 @@ public abstract class Bundle {
           loc, "cannot connect bundles with different elements: " + elements.keySet() + " and " + other.elements.keySet());
     }
     for (Map.Entry<String, Signal> e : elements.entrySet()) {
+      EnumKinds.checkSame(e.getValue(), other.elements.get(e.getKey()), "bundle element '" + e.getKey() + "'", loc);
       Ref mine = e.getValue().ref;
       Ref theirs = other.elements.get(e.getKey()).ref;
       boolean drivesMine = m.isDrivableHere(mine);

@@ -40,6 +40,7 @@ public final class Hw {
   static <T extends Signal> T port(Ref.Kind kind, String name, SignalType<T> type) {
     SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
+    Arguments.required(type, "the type of port '" + name + "'");
     return m.registerPortView(type.view(m.declare(kind, name, type.irType(), loc)));
   }
 
@@ -76,13 +77,21 @@ public final class Hw {
 
   /** A register reset to {@code init} that only takes its next value on clock edges where {@code enable} is high. */
   public static <T extends Signal> T reg(String name, SignalType<T> type, long init, Bool enable) {
-    return reg(name, type, BigInteger.valueOf(init), enable);
+    return reg(name, type, BigInteger.valueOf(init), Arguments.required(enable, "the enable of register '" + name + "'"));
+  }
+
+  /** A register of an enumeration reset to the constant {@code init}. */
+  public static <E extends Enum<E>> HwEnum<E> reg(String name, EnumType<E> type, E init) {
+    Arguments.required(init, "the reset state of register '" + name + "'");
+    return reg(name, type, BigInteger.valueOf(init.ordinal()), null);
   }
 
   /** A register reset to {@code init} (any width), with an optional enable (null for none). */
   public static <T extends Signal> T reg(String name, SignalType<T> type, BigInteger init, Bool enable) {
     SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
+    Arguments.required(type, "the type of register '" + name + "'");
+    Arguments.required(init, "the reset value of register '" + name + "'");
     Type t = type.irType();
     if (!t.fits(init)) {
       throw new DesignError(
@@ -99,6 +108,7 @@ public final class Hw {
   /** {@code value} delayed by one clock: a register of its type, reset to 0. */
   @SuppressWarnings("unchecked")
   public static <T extends Signal> T regNext(String name, T value) {
+    Arguments.required(value, "the value of register '" + name + "'");
     T r = (T) reg(name, new SignalType<>(value.type(), value::sameKind));
     r.connectFrom(value);
     return r;
@@ -107,6 +117,8 @@ public final class Hw {
   /** {@code value} delayed by one clock where {@code enable} is high: a register of its type, reset to 0. */
   @SuppressWarnings("unchecked")
   public static <T extends Signal> T regNext(String name, T value, Bool enable) {
+    Arguments.required(value, "the value of register '" + name + "'");
+    Arguments.required(enable, "the enable of register '" + name + "'");
     T r = (T) reg(name, new SignalType<>(value.type(), value::sameKind), BigInteger.ZERO, enable);
     r.connectFrom(value);
     return r;
@@ -122,6 +134,7 @@ public final class Hw {
   /** A wire without a default: every path must connect it before anything reads it. */
   public static <T extends Signal> T wire(String name, SignalType<T> type) {
     SourceLoc loc = UserCode.location();
+    Arguments.required(type, "the type of wire '" + name + "'");
     return type.view(here(loc).declare(Ref.Kind.WIRE, name, type.irType(), loc));
   }
 
@@ -134,6 +147,8 @@ public final class Hw {
   public static <T extends Signal> T wire(String name, SignalType<T> type, Signal defaultValue) {
     SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
+    Arguments.required(type, "the type of wire '" + name + "'");
+    Arguments.required(defaultValue, "the default of wire '" + name + "'");
     Ref d = m.use(defaultValue.ref, loc);
     Ref w = m.declare(Ref.Kind.WIRE, name, type.irType(), loc);
     if (!d.type.equals(w.type)) {
@@ -142,8 +157,10 @@ public final class Hw {
           "the default of " + w.describe() + " is " + d.type + " but the wire is " + w.type + ": "
               + ModuleBuilder.conversionHint(d.type, w.type));
     }
+    T wire = type.view(w);
+    EnumKinds.checkConnect(wire, defaultValue, loc);
     w.defaultValue = d;
-    return type.view(w);
+    return wire;
   }
 
   // ---- memories ----
@@ -174,14 +191,42 @@ public final class Hw {
   public static WhenChain when(Bool condition, Runnable body) {
     SourceLoc loc = UserCode.location();
     ModuleBuilder m = here(loc);
+    Arguments.required(condition, "the condition of when");
+    Arguments.required(body, "the body of when");
     Scope.WhenBlock block = m.beginWhen(loc);
     m.runBranch(block, condition.ref, body, loc);
     return new WhenChain(m, block);
   }
 
+  /**
+   * A switch over the value of {@code selector}: {@code switchOn(op).is(0, () -> ...).is(1, () ->
+   * ...).otherwise(() -> ...)}. It is a when/elseWhen/otherwise chain on {@code selector.eq(value)};
+   * a value given twice, or one the selector cannot hold, is a design error.
+   */
+  public static Switch switchOn(UInt selector) {
+    return new Switch(Arguments.required(selector, "the selector of switchOn"), UserCode.location());
+  }
+
+  /** A switch over the constants of an enumeration: {@code switchOn(state).is(State.IDLE, () -> ...)}. */
+  public static <E extends Enum<E>> EnumSwitch<E> switchOn(HwEnum<E> selector) {
+    return new EnumSwitch<>(Arguments.required(selector, "the selector of switchOn"), UserCode.location());
+  }
+
+  /**
+   * A state machine whose state register is called {@code name}, holds a constant of {@code
+   * states} and resets to {@code initial}; see {@link StateMachine}.
+   */
+  public static <E extends Enum<E>> StateMachine<E> stateMachine(String name, Class<E> states, E initial) {
+    return new StateMachine<>(reg(name, EnumType.of(states), initial));
+  }
+
   /** {@code select ? whenTrue : whenFalse}; both arms must have the same type. */
   @SuppressWarnings("unchecked")
   public static <T extends Signal> T mux(Bool select, T whenTrue, T whenFalse) {
+    Arguments.required(select, "the select of mux");
+    Arguments.required(whenTrue, "the true arm of mux");
+    Arguments.required(whenFalse, "the false arm of mux");
+    EnumKinds.checkSame(whenTrue, whenFalse, "the arms of mux", UserCode.location());
     return (T) whenTrue.sameKind(Signal.build(ids -> new Op.Mux(ids.get(0), ids.get(1), ids.get(2)), select, whenTrue, whenFalse));
   }
 
@@ -198,6 +243,7 @@ public final class Hw {
     if (parts.length == 0) {
       throw new DesignError(UserCode.location(), "cat() needs at least one part");
     }
+    Arrays.stream(parts).forEach(p -> Arguments.required(p, "a part of cat()"));
     return new UInt(Signal.build(ids -> new Op.Concat(ImmutableList.copyOf(ids)), parts));
   }
 

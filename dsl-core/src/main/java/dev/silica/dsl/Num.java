@@ -42,11 +42,6 @@ public abstract class Num<T extends Num<T>> extends Signal {
     return view(Literals.literal(BigInteger.valueOf(value), type()));
   }
 
-  /** The node {@code this <kind> other}. */
-  private Ref binaryNode(Op.BinaryKind kind, Signal other) {
-    return build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other);
-  }
-
   /** {@code this <kind> other} as a {@code T}: arithmetic, bitwise operations and shifts. */
   final T binary(Op.BinaryKind kind, Signal other) {
     return view(binaryNode(kind, other));
@@ -261,19 +256,7 @@ public abstract class Num<T extends Num<T>> extends Signal {
    * named where they are declared. A literal becomes a named constant of the current module.
    */
   public T named(String name) {
-    SourceLoc loc = UserCode.location();
-    ModuleBuilder m = Elaboration.currentModule(loc);
-    Names.checkLegal(name, loc);
-    Ref r = ref;
-    if (r.kind == Ref.Kind.LITERAL) {
-      r = m.namedConstant(r.value, r.type, loc);
-    } else if (r.owner != m) {
-      throw new DesignError(loc, "cannot rename " + r.describe() + ": it belongs to module " + r.owner.baseName());
-    } else if (r.kind != Ref.Kind.NODE && r.kind != Ref.Kind.READ_PORT) {
-      throw new DesignError(loc, "cannot rename " + r.describe() + ": it is named where it is declared");
-    }
-    r.nameAs(name, Ref.NameSource.EXPLICIT);
-    return view(r);
+    return view(renamed(name));
   }
 
   /**

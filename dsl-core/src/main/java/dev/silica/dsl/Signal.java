@@ -109,9 +109,42 @@ public abstract class Signal {
     return build(ids -> new Op.Unary(kind, ids.get(0)), this);
   }
 
+  /** The node {@code this <kind> other}. */
+  final Ref binaryNode(Op.BinaryKind kind, Signal other) {
+    Arguments.required(other, "the other operand");
+    return build(ids -> new Op.Binary(kind, ids.get(0), ids.get(1)), this, other);
+  }
+
   /** Connects {@code value} to this target in the current scope (see {@link Num#connect}). */
   final void connectFrom(Signal value) {
     SourceLoc loc = UserCode.location();
+    Arguments.required(value, "the value connected to " + ref.describe());
+    EnumKinds.checkConnect(this, value, loc);
     Elaboration.currentModule(loc).connect(ref, value.ref, loc);
+  }
+
+  /**
+   * This value under the name {@code name} in the generated IR and Verilog (see {@link Num#named}):
+   * the element to view as the renamed value.
+   */
+  final Ref renamed(String name) {
+    SourceLoc loc = UserCode.location();
+    ModuleBuilder m = Elaboration.currentModule(loc);
+    Names.checkLegal(name, loc);
+    Ref r = ref;
+    if (r.kind == Ref.Kind.LITERAL) {
+      r = m.namedConstant(r.value, r.type, loc);
+    } else if (r.owner != m) {
+      throw new DesignError(loc, "cannot rename " + r.describe() + ": it belongs to module " + r.owner.baseName());
+    } else if (r.kind != Ref.Kind.NODE && r.kind != Ref.Kind.READ_PORT) {
+      throw new DesignError(loc, "cannot rename " + r.describe() + ": it is named where it is declared");
+    }
+    r.nameAs(name, Ref.NameSource.EXPLICIT);
+    return r;
+  }
+
+  /** The enumeration this value belongs to, or null for a number. */
+  Class<?> enumClass() {
+    return null;
   }
 }

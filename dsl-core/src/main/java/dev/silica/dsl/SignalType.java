@@ -7,9 +7,9 @@ import java.util.function.Function;
 
 /**
  * The declared type of a port, register, wire or memory word, together with the Java class of its
- * values: {@code UInt.of(8)}, {@code SInt.of(12)}, {@code Bool.TYPE}.
+ * values: {@code UInt.of(8)}, {@code SInt.of(12)}, {@code Bool.TYPE}, {@code EnumType.of(State.class)}.
  */
-public final class SignalType<T extends Signal> {
+public class SignalType<T extends Signal> {
 
   private final Type type;
   private final Function<Ref, T> view;
@@ -17,6 +17,11 @@ public final class SignalType<T extends Signal> {
   SignalType(Type type, Function<Ref, T> view) {
     this.type = type;
     this.view = view;
+  }
+
+  /** For subclasses that override {@link #view}. */
+  SignalType(Type type) {
+    this(type, null);
   }
 
   /** Checks a requested width at the user's line. */
@@ -48,7 +53,7 @@ public final class SignalType<T extends Signal> {
 
   /** A literal of this type; an error at the user's line if the value does not fit. */
   public T lit(BigInteger value) {
-    return view.apply(Literals.literal(value, type));
+    return view(Literals.literal(Arguments.required(value, "the literal's value"), type));
   }
 
   T view(Ref r) {

@@ -24,11 +24,15 @@ public final class Vec<T extends Signal> implements Iterable<T> {
 
   /** A vector of {@code elements}, which must all have one type. */
   public static <T extends Signal> Vec<T> of(List<T> elements) {
-    if (elements.isEmpty()) {
+    if (Arguments.required(elements, "the list of Vec elements").isEmpty()) {
       throw new DesignError(UserCode.location(), "a Vec needs at least one element");
+    }
+    for (int i = 0; i < elements.size(); i++) {
+      Arguments.required(elements.get(i), "element " + i + " of the Vec");
     }
     Type first = elements.get(0).type();
     for (int i = 1; i < elements.size(); i++) {
+      EnumKinds.checkSame(elements.get(0), elements.get(i), "the elements of a Vec", UserCode.location());
       if (!elements.get(i).type().equals(first)) {
         throw new DesignError(
             UserCode.location(),
@@ -61,7 +65,7 @@ public final class Vec<T extends Signal> implements Iterable<T> {
    */
   @SuppressWarnings("unchecked")
   public T get(UInt index) {
-    int levels = Math.max(1, Integer.SIZE - Integer.numberOfLeadingZeros(elements.size() - 1));
+    int levels = Widths.indexBits(elements.size());
     int used = Math.min(levels, index.width());
     T zero = (T) elements.get(0).sameKind(Literals.literal(BigInteger.ZERO, elements.get(0).type()));
     T selected = select(index, used - 1, 0, zero);

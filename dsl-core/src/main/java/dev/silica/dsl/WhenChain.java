@@ -20,16 +20,27 @@ public final class WhenChain {
 
   /** A further branch, active when the earlier conditions are false and {@code condition} is true. */
   public WhenChain elseWhen(Bool condition, Runnable body) {
-    SourceLoc loc = UserCode.location();
-    checkContinuable("elseWhen", loc);
-    module.runBranch(block, condition.ref, body, loc);
-    return this;
+    return elseWhen("elseWhen", condition, body, UserCode.location());
   }
 
   /** The last branch, active when every condition of the chain is false. */
   public void otherwise(Runnable body) {
-    SourceLoc loc = UserCode.location();
-    checkContinuable("otherwise", loc);
+    otherwise("otherwise", body, UserCode.location());
+  }
+
+  /** {@link #elseWhen(Bool, Runnable)} called {@code what} in messages (a switch's {@code is}). */
+  WhenChain elseWhen(String what, Bool condition, Runnable body, SourceLoc loc) {
+    checkContinuable(what, loc);
+    Arguments.required(condition, "the condition of " + what);
+    Arguments.required(body, "the body of " + what);
+    module.runBranch(block, condition.ref, body, loc);
+    return this;
+  }
+
+  /** {@link #otherwise(Runnable)} called {@code what} in messages. */
+  void otherwise(String what, Runnable body, SourceLoc loc) {
+    checkContinuable(what, loc);
+    Arguments.required(body, "the body of " + what);
     module.runOtherwise(block, body, loc);
   }
 

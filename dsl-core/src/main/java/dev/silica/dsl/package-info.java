@@ -47,6 +47,13 @@
  *       scopes into multiplexers; a register changed in a single branch gets that branch's
  *       condition as its clock enable. Every output, instance input, and read wire must be
  *       connected on every path.
+ *   <li><b>Enumerations and control</b>: {@link dev.silica.dsl.EnumType} encodes a Java enum in
+ *       {@code indexBits(constants)} bits; its values ({@link dev.silica.dsl.HwEnum}) compare with
+ *       {@code is(State.X)} and connect only from the same enum. {@link
+ *       dev.silica.dsl.Hw#stateMachine} gives a named state register with {@code is} sections and
+ *       {@code goTo}; {@link dev.silica.dsl.Hw#switchOn} decodes a {@code UInt} or enum into
+ *       when-branches, refusing repeated values. {@link dev.silica.dsl.Widths} holds {@code
+ *       log2Ceil} and the other width helpers.
  *   <li><b>Hierarchy</b>: {@code instance(() -> new Child(...))} makes a submodule; the parent
  *       drives {@code child.a} and reads {@code child.y}. Instances that elaborate to the same
  *       hardware share one IR module; {@link dev.silica.dsl.Hw#param} names it by its parameters. A

@@ -29,6 +29,16 @@ public record AcceleratorConfig(int rows, int cols, MultiplierKind multiplier, M
   }
 
   /**
+   * Whether probabilities of {@code probabilityBits} enter the array in two halves of {@code bits}
+   * bits ({@code p = p_h 2^bits + p_l}), so that its activation operand is {@code bits + 1} wide
+   * rather than {@code probabilityBits + 1}: when probabilities are wider than codes but at most
+   * twice as wide, and the multipliers are not packed (packed sums cannot shift).
+   */
+  public boolean splitsProbabilities(int bits, int probabilityBits) {
+    return multiplier != MultiplierKind.PACKED && bits < probabilityBits && probabilityBits <= 2 * bits;
+  }
+
+  /**
    * Checks that the array divides the model: the rows the window, the columns the head size (and so
    * d_model and the FFN width).
    *

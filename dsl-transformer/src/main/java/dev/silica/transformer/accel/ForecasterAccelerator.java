@@ -8,15 +8,22 @@ import static dev.silica.dsl.Hw.output;
 import static dev.silica.dsl.Hw.reg;
 import static dev.silica.dsl.Hw.regNext;
 import static dev.silica.dsl.Hw.rom;
+import static dev.silica.dsl.Hw.stateMachine;
+import static dev.silica.dsl.Hw.switchOn;
 import static dev.silica.dsl.Hw.when;
 import static dev.silica.dsl.Hw.wire;
+import static dev.silica.transformer.blocks.DelayLine.delay;
 
 import dev.silica.dsl.Bool;
+import dev.silica.dsl.EnumType;
+import dev.silica.dsl.HwEnum;
 import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import dev.silica.dsl.StateMachine;
 import dev.silica.dsl.UInt;
 import dev.silica.dsl.Vec;
+import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
 import dev.silica.transformer.blocks.RegisteredRom;
 import dev.silica.transformer.blocks.Systolic;
@@ -59,15 +66,12 @@ public final class ForecasterAccelerator extends Module {
   public final SInt prediction;
 
   /** The sequencer's states. */
-  private enum State {
-    IDLE, FETCH, FEED, DRAIN, SETTLE, MAX, EXP, DIVIDE, POOL;
+  private enum State { IDLE, FETCH, FEED, DRAIN, SETTLE, MAX, EXP, DIVIDE, POOL }
 
-    UInt lit() {
-      return UInt.lit(ordinal(), Widths.index(values().length));
-    }
-  }
+  private static final EnumType<Opcode> OPCODES = EnumType.of(Opcode.class);
+  private static final EnumType<Destination> DESTINATIONS = EnumType.of(Destination.class);
 
-  private final UInt state = reg("state", UInt.of(Widths.index(State.values().length)));
+  private final StateMachine<State> fsm = stateMachine("state", State.class, State.IDLE);
   private final Map<Field, UInt> fields = new EnumMap<>(Field.class);
 
   public ForecasterAccelerator(Program program) {
@@ -82,23 +86,23 @@ public final class ForecasterAccelerator extends Module {
 
     start = input("start", Bool.TYPE);
     inWrite = input("in_write", Bool.TYPE);
-    inAddr = input("in_addr", UInt.of(Widths.index(window * program.model().features())));
+    inAddr = input("in_addr", UInt.of(Widths.indexBits(window * program.model().features())));
     inData = input("in_data", SInt.of(bits));
     busy = output("busy", Bool.TYPE);
     done = output("done", Bool.TYPE);
 
     // ---- program counter and instruction fields ----
     List<Instruction> instructions = program.instructions();
-    UInt pc = reg("pc", UInt.of(Widths.index(instructions.size())));
+    UInt pc = reg("pc", UInt.of(Widths.indexBits(instructions.size())));
     Map<Field, UInt> fetched = new EnumMap<>(Field.class);
     for (Field f : Field.values()) {
       long[] values = instructions.stream().mapToLong(i -> i.get(f)).toArray();
-      int width = f.signed() ? Widths.signed(values) : Widths.unsigned(LongStream.of(values).max().orElse(0));
+      int width = f.signed() ? Widths.signedBitsOf(values) : Widths.unsignedBits(LongStream.of(values).max().orElse(0));
       long[] words = LongStream.of(values).map(v -> width == 64 ? v : v & ((1L << width) - 1)).toArray();
       String name = f.name().toLowerCase(Locale.ROOT);
       UInt word = rom("program_" + name, UInt.of(width), words).read(pc);
       UInt held = reg(name, UInt.of(width));
-      when(is(State.FETCH), () -> held.connect(word));
+      fsm.is(State.FETCH, () -> held.connect(word));
       fields.put(f, held);
       fetched.put(f, word);
     }
@@ -121,62 +125,62 @@ public final class ForecasterAccelerator extends Module {
     Vec<SInt> actLanes = Vec.of(actData);
 
     // ---- counters ----
-    UInt k = reg("k", UInt.of(Widths.unsigned(Math.max(program.maxK(), window))));
-    UInt settle = reg("settle", UInt.of(Widths.unsigned(VectorUnit.LATENCY + quotientBits + 4)));
-    UInt resume = reg("resume", UInt.of(state.width()));
+    UInt k = reg("k", UInt.of(Widths.unsignedBits(Math.max(program.maxK(), window))));
+    UInt settle = reg("settle", UInt.of(Widths.unsignedBits(VectorUnit.LATENCY + quotientBits + 4)));
+    HwEnum<State> resume = reg("resume", fsm.state().enumType(), State.IDLE);
     UInt length = field(Field.LENGTH);
     Bool lastK = k.add(1).eq(length);
 
     // ---- host ----
-    Bool idle = is(State.IDLE);
+    Bool idle = fsm.isIn(State.IDLE);
     busy.connect(idle.not());
     Bool finished = reg("finished", Bool.TYPE);
     done.connect(finished);
     when(idle.and(start), () -> {
-      state.connect(State.FETCH.lit());
-      pc.connect(UInt.lit(0, pc.width()));
+      fsm.goTo(State.FETCH);
+      pc.connect(0);
       finished.connect(Bool.lit(false));
     });
 
     // ---- fetch and dispatch ----
-    UInt op = fetched.get(Field.OP);
-    when(is(State.FETCH), () -> {
-      k.connect(UInt.lit(0, k.width()));
-      pc.connect(pc.add(1).resize(pc.width()));
-      when(op.eq(Opcode.MATMUL.ordinal()), () -> state.connect(State.FEED.lit()))
-          .elseWhen(op.eq(Opcode.SOFTMAX.ordinal()), () -> state.connect(State.MAX.lit()))
-          .elseWhen(op.eq(Opcode.POOL.ordinal()), () -> state.connect(State.POOL.lit()))
+    fsm.is(State.FETCH, () -> {
+      k.connect(0);
+      pc.connect(pc.addWrap(1));
+      switchOn(decoded(fetched.get(Field.OP), OPCODES))
+          .is(Opcode.MATMUL, () -> fsm.goTo(State.FEED))
+          .is(Opcode.SOFTMAX, () -> fsm.goTo(State.MAX))
+          .is(Opcode.POOL, () -> fsm.goTo(State.POOL))
           .otherwise(() -> {
-            state.connect(State.IDLE.lit());
+            fsm.goTo(State.IDLE);
             finished.connect(Bool.lit(true));
           });
     });
-    when(is(State.SETTLE), () -> {
+    fsm.is(State.SETTLE, () -> {
       settle.connect(settle.subWrap(1));
-      when(settle.eq(0), () -> state.connect(resume));
+      when(settle.eq(0), () -> fsm.goTo(resume));
     });
 
     // ---- feed: K operand beats into the array ----
     boolean split = program.splitsProbabilities();
     SystolicConfig arrayConfig = program.arrayConfig();
     Systolic array = instance("array", () -> new Systolic(arrayConfig));
-    Bool feeding = is(State.FEED);
+    Bool feeding = fsm.isIn(State.FEED);
     // a split tile runs its window of probabilities twice: high halves, then low halves; beat is k
     // within the current half
     UInt beat = reg("beat", k.signalType());
     Bool lowHalf = reg("low_half", Bool.TYPE);
     Bool splitting = field(Field.SPLIT).asBool();
-    when(is(State.FETCH), () -> {
-      beat.connect(UInt.lit(0, beat.width()));
+    fsm.is(State.FETCH, () -> {
+      beat.connect(0);
       lowHalf.connect(Bool.lit(false));
     });
     when(feeding, () -> {
       actReadAddr.connect(field(Field.A_ADDR).add(beat).resize(actAddrBits));
-      k.connect(k.add(1).resize(k.width()));
+      k.connect(k.addWrap(1));
       Bool wrap = splitting.and(beat.eq(window - 1));
-      beat.connect(mux(wrap, UInt.lit(0, beat.width()), beat.add(1).resize(beat.width())));
+      beat.connect(mux(wrap, UInt.lit(0, beat.width()), beat.addWrap(1)));
       when(wrap, () -> lowHalf.connect(Bool.lit(true)));
-      when(lastK, () -> state.connect(State.DRAIN.lit()));
+      when(lastK, () -> fsm.goTo(State.DRAIN));
     });
     UInt bAddr = field(Field.B_ADDR).add(beat);
     Bool fromMemory = field(Field.B_FROM_MEMORY).asBool();
@@ -197,54 +201,54 @@ public final class ForecasterAccelerator extends Module {
     }
     for (int c = 0; c < cols; c++) {
       long[] lane = program.weights()[c];
-      SInt weight = RegisteredRom.read("weights_" + c, bits, lane, bAddr.resize(Widths.index(lane.length)),
+      SInt weight = RegisteredRom.read("weights_" + c, bits, lane, bAddr.resize(Widths.indexBits(lane.length)),
           Bool.lit(true), accel.storage());
       SInt stored = attention.get(c).readSync(bAddr.resize(attention.get(c).addressWidth()));
       array.in.b.get(c).connect(regNext("operand_b_" + c,
           mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits())));
     }
     if (split) {
-      array.in.shift.connect(Pipelining.delay("beat_shift", feeding.and(splitting).and(k.eq(window)), 2));
+      array.in.shift.connect(delay("beat_shift", feeding.and(splitting).and(k.eq(window)), 2));
     }
     // operands are read one edge after their address and registered once more before the array
-    array.in.valid.connect(Pipelining.delay("beat_valid", feeding, 2));
-    array.in.last.connect(Pipelining.delay("beat_last", feeding.and(lastK), 2));
+    array.in.valid.connect(delay("beat_valid", feeding, 2));
+    array.in.last.connect(delay("beat_last", feeding.and(lastK), 2));
 
     // ---- drain: rows of the tile into the vector unit, one element per cycle ----
-    Bool draining = is(State.DRAIN);
+    Bool draining = fsm.isIn(State.DRAIN);
     Bool holding = reg("holding", Bool.TYPE);
-    UInt row = reg("row", UInt.of(Widths.index(rows + 1)));
-    UInt col = reg("col", UInt.of(Widths.index(cols + 1)));
+    UInt row = reg("row", UInt.of(Widths.indexBits(rows + 1)));
+    UInt col = reg("col", UInt.of(Widths.indexBits(cols + 1)));
     UInt rowAddress = reg("row_address", UInt.of(field(Field.DST_ADDR).width() + 1));
-    UInt keyBank = reg("key_bank", UInt.of(Widths.index(cols)));
-    UInt rowTable = reg("row_table", UInt.of(Widths.index(window * dModel)));
+    UInt keyBank = reg("key_bank", UInt.of(Widths.indexBits(cols)));
+    UInt rowTable = reg("row_table", UInt.of(Widths.indexBits(window * dModel)));
     List<SInt> held = new ArrayList<>();
-    when(is(State.FETCH), () -> {
-      row.connect(UInt.lit(0, row.width()));
+    fsm.is(State.FETCH, () -> {
+      row.connect(0);
       rowAddress.connect(fetched.get(Field.DST_ADDR).resize(rowAddress.width()));
       keyBank.connect(fetched.get(Field.BANK).resize(keyBank.width()));
       rowTable.connect(fetched.get(Field.TABLE_ADDR).resize(rowTable.width()));
     });
-    UInt destination = field(Field.DESTINATION);
+    HwEnum<Destination> destination = decoded(field(Field.DESTINATION), DESTINATIONS);
     Bool rowValid = row.lt(field(Field.ROWS));
     Bool lastCol = col.add(1).eq(field(Field.COLS));
     Bool issue = holding.and(rowValid);
     Bool release = holding.and(rowValid.not().or(lastCol));
-    when(issue, () -> col.connect(col.add(1).resize(col.width())));
-    Bool toKeys = destination.eq(Destination.KEYS.ordinal());
-    Bool toValues = destination.eq(Destination.VALUES.ordinal());
+    when(issue, () -> col.connect(col.addWrap(1)));
+    Bool toKeys = destination.is(Destination.KEYS);
+    Bool toValues = destination.is(Destination.VALUES);
     when(release, () -> {
       holding.connect(Bool.lit(false));
-      row.connect(row.add(1).resize(row.width()));
+      row.connect(row.addWrap(1));
       rowTable.connect(rowTable.add(dModel).resize(rowTable.width()));
-      when(toValues, () -> rowAddress.connect(rowAddress.add(1).resize(rowAddress.width())));
+      when(toValues, () -> rowAddress.connect(rowAddress.addWrap(1)));
       when(toKeys, () -> {
         Bool wrap = keyBank.eq(cols - 1);
-        keyBank.connect(mux(wrap, UInt.lit(0, keyBank.width()), keyBank.add(1).resize(keyBank.width())));
+        keyBank.connect(mux(wrap, UInt.lit(0, keyBank.width()), keyBank.addWrap(1)));
         when(wrap, () -> rowAddress.connect(rowAddress.add(dModel).resize(rowAddress.width())));
       });
       when(row.eq(rows - 1), () -> {
-        state.connect(State.FETCH.lit());
+        fsm.goTo(State.FETCH);
         when(field(Field.FENCE).asBool(), () -> settleThen(settle, resume, VectorUnit.LATENCY, State.FETCH));
       });
     });
@@ -259,10 +263,10 @@ public final class ForecasterAccelerator extends Module {
     }
     when(take, () -> {
       holding.connect(Bool.lit(true));
-      col.connect(UInt.lit(0, col.width()));
+      col.connect(0);
     });
     when(draining, () -> actReadAddr.connect(field(Field.RES_ADDR).add(col).resize(actAddrBits)));
-    int bankBits = Widths.index(Math.max(rows, cols));
+    int bankBits = Widths.indexBits(Math.max(rows, cols));
     UInt elementBank = mux(toKeys, keyBank.resize(bankBits), mux(toValues, col.resize(bankBits), row.resize(bankBits)));
     UInt elementAddress = mux(toValues, rowAddress, rowAddress.add(col).resize(rowAddress.width()));
     UInt residualLane = regNext("residual_lane", row);
@@ -273,16 +277,16 @@ public final class ForecasterAccelerator extends Module {
     prediction.connect(vector.prediction);
 
     // ---- softmax: maximum, exponentials, divisions ----
-    Bool maxing = is(State.MAX);
-    Bool exping = is(State.EXP);
-    Bool dividing = is(State.DIVIDE);
-    UInt scoreLane = field(Field.BANK).resize(Widths.index(rows));
+    Bool maxing = fsm.isIn(State.MAX);
+    Bool exping = fsm.isIn(State.EXP);
+    Bool dividing = fsm.isIn(State.DIVIDE);
+    UInt scoreLane = field(Field.BANK).resize(Widths.indexBits(rows));
     when(maxing.or(exping), () -> {
       actReadAddr.connect(field(Field.A_ADDR).add(k).resize(actAddrBits));
-      k.connect(k.add(1).resize(k.width()));
+      k.connect(k.addWrap(1));
       when(lastK, () -> {
-        k.connect(UInt.lit(0, k.width()));
-        when(maxing, () -> state.connect(State.EXP.lit()))
+        k.connect(0);
+        when(maxing, () -> fsm.goTo(State.EXP))
             .otherwise(() -> settleThen(settle, resume, 2, State.DIVIDE));
       });
     });
@@ -292,7 +296,7 @@ public final class ForecasterAccelerator extends Module {
     Bool maxFirst = regNext("max_first", maxing.and(k.eq(0)));
     when(maxValid, () -> rowMax.connect(mux(maxFirst.or(score.gt(rowMax)), score, rowMax)));
     long[] expTable = program.expTable();
-    Mem<UInt> expRom = rom("exp_table", UInt.of(Widths.unsigned(LongStream.of(expTable).max().orElse(0))), expTable);
+    Mem<UInt> expRom = rom("exp_table", UInt.of(Widths.unsignedBits(LongStream.of(expTable).max().orElse(0))), expTable);
     Bool expValid1 = regNext("exp_valid_1", exping);
     UInt expIndex1 = regNext("exp_index_1", k);
     UInt delta2 = regNext("exp_delta_2", rowMax.sub(score).asUInt().resize(bits));
@@ -302,10 +306,10 @@ public final class ForecasterAccelerator extends Module {
     Bool expValid3 = regNext("exp_valid_3", expValid2);
     UInt expIndex3 = regNext("exp_index_3", expIndex2);
     long expMax = LongStream.of(expTable).max().orElse(0);
-    UInt expSum = reg("exp_sum", UInt.of(Widths.unsigned(expMax * window)));
+    UInt expSum = reg("exp_sum", UInt.of(Widths.unsignedBits(expMax * window)));
     // each exponential is kept times 2P, the numerator's first term
     long probabilityMax = (1L << program.probabilityBits()) - 1;
-    UInt scaled = e3.mul(UInt.lit(2 * probabilityMax, Widths.unsigned(2 * probabilityMax)));
+    UInt scaled = e3.mul(UInt.lit(2 * probabilityMax, Widths.unsignedBits(2 * probabilityMax)));
     List<UInt> exps = new ArrayList<>();
     for (int j = 0; j < window; j++) {
       UInt e = reg("exp_" + j, scaled.signalType());
@@ -313,10 +317,10 @@ public final class ForecasterAccelerator extends Module {
       exps.add(e);
     }
     when(expValid3, () -> expSum.connect(mux(expIndex3.eq(0), e3.resize(expSum.width()),
-        expSum.add(e3).resize(expSum.width()))));
+        expSum.addWrap(e3))));
     int dividerLatency = PipelinedDivider.latency(quotientBits);
     when(dividing, () -> {
-      k.connect(k.add(1).resize(k.width()));
+      k.connect(k.addWrap(1));
       when(lastK, () -> settleThen(settle, resume, dividerLatency, State.FETCH));
     });
     Bool divideValid1 = regNext("divide_valid_1", dividing);
@@ -325,40 +329,40 @@ public final class ForecasterAccelerator extends Module {
     UInt softmaxDenominator = expSum.shl(1);
 
     // ---- pooling: each channel's sum over the window, divided by the window ----
-    Bool pooling = is(State.POOL);
+    Bool pooling = fsm.isIn(State.POOL);
     int rowBlocks = program.rowBlocks();
-    UInt block = reg("pool_block", UInt.of(Widths.index(rowBlocks)));
+    UInt block = reg("pool_block", UInt.of(Widths.indexBits(rowBlocks)));
     UInt poolAddress = reg("pool_address", UInt.of(actAddrBits));
     UInt channelAddress = reg("pool_channel_address", UInt.of(actAddrBits));
     Bool lastBlock = block.eq(rowBlocks - 1);
     int treeLevels = Pipelining.treeLevels(rows);
-    when(is(State.FETCH), () -> {
-      block.connect(UInt.lit(0, block.width()));
+    fsm.is(State.FETCH, () -> {
+      block.connect(0);
       poolAddress.connect(fetched.get(Field.A_ADDR).resize(actAddrBits));
       channelAddress.connect(fetched.get(Field.A_ADDR).resize(actAddrBits));
     });
     when(pooling, () -> {
       actReadAddr.connect(poolAddress);
       when(lastBlock, () -> {
-        block.connect(UInt.lit(0, block.width()));
-        UInt next = channelAddress.add(1).resize(actAddrBits);
+        block.connect(0);
+        UInt next = channelAddress.addWrap(1);
         channelAddress.connect(next);
         poolAddress.connect(next);
-        k.connect(k.add(1).resize(k.width()));
+        k.connect(k.addWrap(1));
         when(lastK, () -> settleThen(settle, resume, treeLevels + dividerLatency + 1, State.FETCH));
       }).otherwise(() -> {
-        block.connect(block.add(1).resize(block.width()));
+        block.connect(block.addWrap(1));
         poolAddress.connect(poolAddress.add(field(Field.STRIDE)).resize(actAddrBits));
       });
     });
     // the lanes arrive a cycle after their read and are summed over treeLevels registered levels
     int poolDelay = 1 + treeLevels;
-    Bool poolValid = Pipelining.delay("pool_valid", pooling, poolDelay);
-    Bool poolFirst = Pipelining.delay("pool_first", pooling.and(block.eq(0)), poolDelay);
-    Bool poolLast = Pipelining.delay("pool_last", pooling.and(lastBlock), poolDelay);
-    UInt poolChannel = Pipelining.delay("pool_channel", k, poolDelay);
+    Bool poolValid = delay("pool_valid", pooling, poolDelay);
+    Bool poolFirst = delay("pool_first", pooling.and(block.eq(0)), poolDelay);
+    Bool poolLast = delay("pool_last", pooling.and(lastBlock), poolDelay);
+    UInt poolChannel = delay("pool_channel", k, poolDelay);
     SInt laneSum = Pipelining.sumTree("pool_lanes", actData.stream().map(v -> v.resize(bits)).toList());
-    int poolSumBits = Widths.signed((long) window * (1L << (bits - 1)), -(long) window * (1L << (bits - 1))) + 1;
+    int poolSumBits = Widths.signedBitsOf((long) window * (1L << (bits - 1)), -(long) window * (1L << (bits - 1))) + 1;
     SInt poolSum = reg("pool_sum", SInt.of(poolSumBits));
     when(poolValid, () -> poolSum.connect(mux(poolFirst, laneSum.resize(poolSumBits),
         poolSum.add(laneSum).resize(poolSumBits))));
@@ -370,7 +374,7 @@ public final class ForecasterAccelerator extends Module {
 
     // ---- the divider, shared by softmax and pooling ----
     int numeratorBits = Math.max(softmaxNumerator.width(), poolNumerator.width());
-    int denominatorBits = Math.max(softmaxDenominator.width(), Widths.unsigned(2L * window));
+    int denominatorBits = Math.max(softmaxDenominator.width(), Widths.unsignedBits(2L * window));
     int tagBits = k.width();
     PipelinedDivider divider = instance("divider",
         () -> new PipelinedDivider(numeratorBits, denominatorBits, quotientBits, tagBits));
@@ -380,7 +384,7 @@ public final class ForecasterAccelerator extends Module {
     divider.denominator.connect(mux(divideValid1, softmaxDenominator.resize(denominatorBits),
         UInt.lit(2L * window, denominatorBits)));
     divider.tagIn.connect(mux(divideValid1, divideIndex1, pooledChannel));
-    Bool pooled = field(Field.OP).eq(Opcode.POOL.ordinal());
+    Bool pooled = decoded(field(Field.OP), OPCODES).is(Opcode.POOL);
     SInt quotient = divider.quotient.resize(quotientBits + 1).asSInt();
     SInt divided = mux(pooled, quotient.add(minCode).resize(laneBits), quotient.resize(laneBits));
     UInt dividedBank = mux(pooled, UInt.lit(0, scoreLane.width()), scoreLane);
@@ -394,10 +398,10 @@ public final class ForecasterAccelerator extends Module {
       hostBank[i] = (i / features) % rows;
       hostAddress[i] = program.input().address(i / features, i % features, rows);
     }
-    UInt inBank = rom("input_bank", UInt.of(Widths.index(rows)), hostBank).read(inAddr);
+    UInt inBank = rom("input_bank", UInt.of(Widths.indexBits(rows)), hostBank).read(inAddr);
     UInt inAddress = rom("input_address", UInt.of(actAddrBits), hostAddress).read(inAddr);
     Bool hostWrite = idle.and(inWrite);
-    Bool vectorToActivations = vector.writeValid.and(vector.writeKind.eq(Destination.ACTIVATIONS.ordinal()));
+    Bool vectorToActivations = vector.writeValid.and(vector.writeKind.is(Destination.ACTIVATIONS));
     UInt writeAddress = mux(hostWrite, inAddress, mux(divider.outValid, dividedAddress,
         vector.writeAddress.resize(actAddrBits)));
     SInt writeData = mux(hostWrite, inData.resize(laneBits), mux(divider.outValid, divided,
@@ -415,19 +419,20 @@ public final class ForecasterAccelerator extends Module {
     }
   }
 
-  private Bool is(State s) {
-    return state.eq(s.ordinal());
-  }
-
   private UInt field(Field f) {
     return fields.get(f);
   }
 
+  /** An instruction field holding the ordinals of {@code type}'s constants, read as that enum. */
+  private static <E extends Enum<E>> HwEnum<E> decoded(UInt bits, EnumType<E> type) {
+    return type.fromBits(bits.width() == type.width() ? bits : bits.resize(type.width()));
+  }
+
   /** Waits {@code cycles} more cycles in SETTLE, then goes to {@code next}. */
-  private void settleThen(UInt settle, UInt resume, int cycles, State next) {
-    state.connect(State.SETTLE.lit());
+  private void settleThen(UInt settle, HwEnum<State> resume, int cycles, State next) {
+    fsm.goTo(State.SETTLE);
     settle.connect(UInt.lit(cycles, settle.width()));
-    resume.connect(next.lit());
+    resume.connect(next);
   }
 
   @Override

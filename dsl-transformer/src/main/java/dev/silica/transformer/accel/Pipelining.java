@@ -5,15 +5,15 @@ import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.regNext;
 
 import dev.silica.dsl.Bool;
-import dev.silica.dsl.Signal;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Arithmetic cut into pipeline stages short enough for the accelerator's clock: a wide addition
- * over two stages, a registered adder tree, delays, and the round-half-up right shift by a run-time
+ * over two stages, a registered adder tree, and the round-half-up right shift by a run-time
  * amount as a shift, a clamp and a narrow addition.
  */
 final class Pipelining {
@@ -40,7 +40,7 @@ final class Pipelining {
 
   /** Registered levels of {@link #sumTree} over {@code n} values. */
   static int treeLevels(int n) {
-    return 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 0));
+    return Widths.log2Ceil(n);
   }
 
   /** The sum of {@code values}, added pairwise with a register after each level of the tree. */
@@ -55,15 +55,6 @@ final class Pipelining {
       level = next;
     }
     return level.get(0);
-  }
-
-  /** {@code value} delayed by {@code cycles} registers. */
-  static <T extends Signal> T delay(String name, T value, int cycles) {
-    T delayed = value;
-    for (int d = 1; d <= cycles; d++) {
-      delayed = regNext(name + "_" + d, delayed);
-    }
-    return delayed;
   }
 
   /**

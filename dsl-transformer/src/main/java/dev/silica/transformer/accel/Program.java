@@ -1,7 +1,6 @@
 package dev.silica.transformer.accel;
 
 import com.google.common.collect.ImmutableList;
-import dev.silica.transformer.blocks.MultiplierKind;
 import dev.silica.transformer.blocks.SystolicConfig;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.model.ModelConfig;
@@ -38,18 +37,9 @@ public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int 
     return Math.max(bits, probabilityBits + 1);
   }
 
-  /**
-   * Whether probabilities enter the array in two halves of {@code bits} bits ({@code p = p_h 2^bits +
-   * p_l}), so that its activation operand is {@code bits + 1} wide rather than {@code
-   * probabilityBits + 1}: when probabilities are wider than codes but at most twice as wide, and the
-   * multipliers are not packed (packed sums cannot shift).
-   */
+  /** Whether probabilities enter the array in two halves ({@link AcceleratorConfig#splitsProbabilities}). */
   public boolean splitsProbabilities() {
-    return splitsProbabilities(accel, bits, probabilityBits);
-  }
-
-  static boolean splitsProbabilities(AcceleratorConfig accel, int bits, int probabilityBits) {
-    return accel.multiplier() != MultiplierKind.PACKED && bits < probabilityBits && probabilityBits <= 2 * bits;
+    return accel.splitsProbabilities(bits, probabilityBits);
   }
 
   /** Bits of the array's activation operand: a code or probability half minus a zero point. */

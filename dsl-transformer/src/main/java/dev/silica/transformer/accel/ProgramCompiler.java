@@ -39,7 +39,6 @@ public final class ProgramCompiler {
   private final List<Long> normMultipliers = new ArrayList<>();
   private final List<Long> normOffsets = new ArrayList<>();
   private final List<Long> expTable = new ArrayList<>();
-  private final boolean splitsProbabilities;
   private int activationDepth;
   private int maxK;
 
@@ -52,7 +51,6 @@ public final class ProgramCompiler {
     this.window = shape.window();
     this.dModel = shape.dModel();
     this.headSize = dModel / shape.heads();
-    this.splitsProbabilities = Program.splitsProbabilities(accel, model.bits(), model.probabilityBits());
   }
 
   /**
@@ -106,9 +104,9 @@ public final class ProgramCompiler {
       linear(name + ".query", layerIn, query, in, Destination.ACTIVATIONS, requantized(name + ".query", queryOut), null);
       linear(name + ".key", layerIn, keys, in, Destination.KEYS, requantized(name + ".key", keyOut), null);
       linear(name + ".value", layerIn, values, in, Destination.VALUES, requantized(name + ".value", valueOut), null);
-      int scorePost = post(new Chain(false, 0, name + ".attention.scores.requantizer",
+      int scorePost = post(new Chain(name + ".attention.scores.requantizer",
           spec(name + ".attention.scores").zeroPoint()));
-      int contextPost = post(new Chain(false, 0, name + ".attention.context.requantizer",
+      int contextPost = post(new Chain(name + ".attention.context.requantizer",
           spec(name + ".attention.context").zeroPoint()));
       int expBase = expTable.size();
       expTable.addAll(Longs.asList(model.constants().get(name + ".attention.expTable")));
@@ -135,7 +133,7 @@ public final class ProgramCompiler {
     Region last = x[shape.layers() % 2];
     emit(Instruction.of(Opcode.POOL).with(Field.A_ADDR, last.base()).with(Field.LENGTH, dModel)
         .with(Field.STRIDE, dModel).with(Field.DST_ADDR, pooled.base()), Set.of(act(last)), Set.of(act(pooled)));
-    linear("head", pooled, null, in, Destination.PREDICTION, new Chain(true, 0, null, 0), null);
+    linear("head", pooled, null, in, Destination.PREDICTION, new Chain(null, 0), null);
     emit(Instruction.of(Opcode.END), Set.of(), Set.of());
     fence();
 
@@ -161,9 +159,9 @@ public final class ProgramCompiler {
     return model.tensors().get(tensor);
   }
 
-  /** The chain of a linear layer: its bias and requantizer to {@code output}. */
+  /** The chain of a linear layer: its requantizer to {@code output} (the bias is added by {@link #linear}). */
   private Chain requantized(String dense, QuantSpec output) {
-    return new Chain(true, 0, dense + ".requantizer", output.zeroPoint());
+    return new Chain(dense + ".requantizer", output.zeroPoint());
   }
 
   /** One head's scores, softmax rows and context. */
@@ -171,7 +169,7 @@ public final class ProgramCompiler {
       Region context, QuantSpec queryOut, QuantSpec keyOut, QuantSpec valueOut, int scorePost, int contextPost,
       int expBase) {
     int keyTiles = (window + cols - 1) / cols;
-    boolean split = splitsProbabilities;
+    boolean split = accel.splitsProbabilities(model.bits(), model.probabilityBits());
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < keyTiles; ct++) {
         emit(tile(query.base() + rt * dModel + h * headSize, queryOut.zeroPoint(), headSize)
@@ -303,10 +301,10 @@ public final class ProgramCompiler {
 
   /** A post-operation under construction, named by the model's constants. */
   private final class Chain {
-    private final boolean bias;
-    private final int biasBase;
     private final String requantizer;
     private final int zeroPoint;
+    private boolean bias;
+    private int biasBase;
     private boolean relu;
     private boolean positional;
     private String residual;
@@ -315,23 +313,16 @@ public final class ProgramCompiler {
     private QuantSpec out;
     private String norm;
 
-    Chain(boolean bias, int biasBase, String requantizer, int zeroPoint) {
-      this.bias = bias;
-      this.biasBase = biasBase;
+    Chain(String requantizer, int zeroPoint) {
       this.requantizer = requantizer;
       this.zeroPoint = zeroPoint;
     }
 
+    /** Adds the bias words from {@code base} on (indexed by the output channel). */
     Chain withBias(int base) {
-      Chain copy = new Chain(true, base, requantizer, zeroPoint);
-      copy.relu = relu;
-      copy.positional = positional;
-      copy.residual = residual;
-      copy.a = a;
-      copy.b = b;
-      copy.out = out;
-      copy.norm = norm;
-      return copy;
+      bias = true;
+      biasBase = base;
+      return this;
     }
 
     Chain relu() {

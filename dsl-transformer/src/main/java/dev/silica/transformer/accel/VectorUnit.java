@@ -6,11 +6,14 @@ import static dev.silica.dsl.Hw.reg;
 import static dev.silica.dsl.Hw.regNext;
 import static dev.silica.dsl.Hw.rom;
 import static dev.silica.dsl.Hw.when;
+import static dev.silica.transformer.blocks.DelayLine.delay;
 
 import dev.silica.dsl.Bool;
+import dev.silica.dsl.HwEnum;
 import dev.silica.dsl.Mem;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -32,7 +35,7 @@ final class VectorUnit {
 
   /** The pipeline's write-back: valid, destination kind, bank, address and code. */
   final Bool writeValid;
-  final UInt writeKind;
+  final HwEnum<Destination> writeKind;
   final UInt writeBank;
   final UInt writeAddress;
   final SInt writeCode;
@@ -51,20 +54,20 @@ final class VectorUnit {
    * @param firstChannel the output channel of the tile's column 0 (stable while it drains)
    * @param column its column in the tile
    * @param table its positional-encoding ROM address
-   * @param kind its {@link Destination}'s ordinal
+   * @param kind its destination
    * @param bank its destination bank
    * @param address its destination address
    * @param residualOperand the residual add's read-back operand, one cycle after issue
    */
   VectorUnit(Program program, UInt postOp, Bool issue, SInt acc, UInt firstChannel, UInt column, UInt table,
-      UInt kind, UInt bank, UInt address, SInt residualOperand) {
+      HwEnum<Destination> kind, UInt bank, UInt address, SInt residualOperand) {
     this.postOps = program.postOps();
     this.postOp = postOp;
     int bits = program.bits();
     int clampBits = bits + 3;
 
     // issue: the bias word and the accumulator into registers
-    Mem<SInt> biasRom = rom("bias", SInt.of(Widths.signed(program.bias())), program.bias());
+    Mem<SInt> biasRom = rom("bias", SInt.of(Widths.signedBitsOf(program.bias())), program.bias());
     UInt biasRow = regNext("bias_row", sum(issueField("bias_base", PostOp::biasBase), firstChannel,
         biasRom.addressWidth()));
     SInt bias1 = regNext("bias_1", biasRom.read(sum(biasRow, column, biasRom.addressWidth())));
@@ -82,7 +85,7 @@ final class VectorUnit {
     Meta m2 = stages[2];
     SInt residual2 = regNext("residual_2", residual1);
     prediction = reg("prediction_acc", sum2.signalType());
-    when(m2.valid.and(m2.kind.eq(Destination.PREDICTION.ordinal())), () -> prediction.connect(sum2));
+    when(m2.valid.and(m2.kind.is(Destination.PREDICTION)), () -> prediction.connect(sum2));
 
     // 3: requantizer multiply; 4: its shift; 5: clamp; 6: zero point and saturation
     SInt product3 = regNext("product_3", sum2.mul(unsignedAsSigned(field("multiplier", PostOp::multiplier, 2))));
@@ -90,17 +93,17 @@ final class VectorUnit {
     SInt clamped5 = regNext("clamped_5", Pipelining.clamp(shifted4, clampBits));
     SInt code6 = regNext("code_6", Pipelining.roundingFinish(clamped5,
         signedField("requant_offset", p -> 1 + 2L * p.zeroPoint(), 5)).saturate(bits));
-    SInt residual6 = Pipelining.delay("residual_2", residual2, 4);
+    SInt residual6 = delay("residual_2", residual2, 4);
 
     // 7: ReLU, and the positional-encoding word; 8: the positional add
     SInt zeroPoint = signedField("zero_point", PostOp::zeroPoint, 6);
     SInt code7 = regNext("code_7", mux(flag("relu", PostOp::relu, 6).and(code6.lt(zeroPoint)), zeroPoint.resize(bits),
         code6));
     long[] peTable = program.positional();
-    Mem<SInt> peRom = rom("positional", SInt.of(Widths.signed(peTable)), peTable);
+    Mem<SInt> peRom = rom("positional", SInt.of(Widths.signedBitsOf(peTable)), peTable);
     SInt pe7 = regNext("positional_7", peRom.read(stages[6].table.resize(peRom.addressWidth())));
     SInt code8 = regNext("code_8", mux(flag("positional", PostOp::positional, 7), code7.add(pe7).saturate(bits), code7));
-    SInt residual8 = Pipelining.delay("residual_6", residual6, 2);
+    SInt residual8 = delay("residual_6", residual6, 2);
 
     // 9: residual products; 10-11: their sum; 12: its shift; 13: clamp; 14: zero point and saturation
     SInt productA = regNext("residual_a_9", residual8.sub(signedField("zero_a", PostOp::zeroA, 8))
@@ -113,14 +116,14 @@ final class VectorUnit {
     SInt residualClamped = regNext("residual_clamped_13", Pipelining.clamp(residualShifted, clampBits));
     SInt residualCode = Pipelining.roundingFinish(residualClamped, signedField("residual_offset",
         p -> 1 + 2L * p.zeroOut(), 13)).saturate(bits);
-    SInt code13 = Pipelining.delay("code_8", code8, 5);
+    SInt code13 = delay("code_8", code8, 5);
     SInt code14 = regNext("code_14", mux(flag("residual", PostOp::residual, 13), residualCode, code13));
 
     // 15: the normalization's coefficients; 16: product; 17-18: plus offset; 19: shift; 20: clamp;
     // 21: saturation
-    Mem<SInt> normA = rom("norm_multiplier", SInt.of(Widths.signed(program.normMultipliers())),
+    Mem<SInt> normA = rom("norm_multiplier", SInt.of(Widths.signedBitsOf(program.normMultipliers())),
         program.normMultipliers());
-    Mem<SInt> normB = rom("norm_offset", SInt.of(Widths.signed(program.normOffsets())), program.normOffsets());
+    Mem<SInt> normB = rom("norm_offset", SInt.of(Widths.signedBitsOf(program.normOffsets())), program.normOffsets());
     UInt normBase = field("norm_base", PostOp::normBase, 14);
     UInt channel14 = stages[14].channel;
     SInt coefficient15 = regNext("norm_multiplier_15", normA.read(sum(normBase, channel14, normA.addressWidth())));
@@ -133,10 +136,10 @@ final class VectorUnit {
         field("norm_shift", PostOp::normShift, 18)));
     SInt normClamped = regNext("norm_clamped_20", Pipelining.clamp(normShifted, clampBits));
     SInt normCode = Pipelining.roundingFinish(normClamped, SInt.lit(1, 2)).saturate(bits);
-    SInt code20 = Pipelining.delay("code_15", code15, 5);
+    SInt code20 = delay("code_15", code15, 5);
     writeCode = regNext("code_21", mux(flag("norm", PostOp::norm, 20), normCode, code20));
     Meta last = stages[LATENCY];
-    writeValid = last.valid.and(last.kind.ne(Destination.PREDICTION.ordinal()));
+    writeValid = last.valid.and(last.kind.isNot(Destination.PREDICTION));
     writeKind = last.kind;
     writeBank = last.bank;
     writeAddress = last.address;
@@ -169,13 +172,13 @@ final class VectorUnit {
 
   private UInt read(String name, ToLongFunction<PostOp> value, UInt index) {
     long[] values = postOps.stream().mapToLong(value).toArray();
-    Mem<UInt> table = rom("post_" + name, UInt.of(Widths.unsigned(LongStream.of(values).max().orElse(0))), values);
+    Mem<UInt> table = rom("post_" + name, UInt.of(Widths.unsignedBits(LongStream.of(values).max().orElse(0))), values);
     return table.read(index.resize(table.addressWidth()));
   }
 
   private SInt signedField(String name, ToLongFunction<PostOp> value, int stage) {
     long[] values = postOps.stream().mapToLong(value).toArray();
-    Mem<SInt> table = rom("post_" + name, SInt.of(Widths.signed(values)), values);
+    Mem<SInt> table = rom("post_" + name, SInt.of(Widths.signedBitsOf(values)), values);
     return regNext("post_" + name + "_" + stage, table.read(stages[stage - 1].post.resize(table.addressWidth())));
   }
 
@@ -184,7 +187,7 @@ final class VectorUnit {
   }
 
   /** What travels with an element down the pipeline. */
-  private record Meta(Bool valid, UInt kind, UInt bank, UInt address, UInt channel, UInt table, UInt post) {
+  private record Meta(Bool valid, HwEnum<Destination> kind, UInt bank, UInt address, UInt channel, UInt table, UInt post) {
 
     Meta next(int stage) {
       return new Meta(regNext("valid_" + stage, valid), regNext("kind_" + stage, kind),

@@ -8,6 +8,7 @@ import static dev.silica.dsl.Hw.when;
 import dev.silica.dsl.Bool;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import dev.silica.dsl.Widths;
 import dev.silica.transformer.golden.GlobalAvgPool;
 import dev.silica.transformer.golden.IntFormat;
 
@@ -53,7 +54,7 @@ public final class AvgPoolBlock extends Module {
           sumFormat.bits()));
       when(fire, () -> sum.connect(total));
       SInt numerator = total.shl(1).add(offset);
-      SInt mean = numerator.mul(SInt.lit(reciprocal.multiplier(), bitsOf(reciprocal.multiplier()) + 1))
+      SInt mean = numerator.mul(SInt.lit(reciprocal.multiplier(), Widths.unsignedBits(reciprocal.multiplier()) + 1))
           .shr(reciprocal.shift()).add(code.min()).resize(bits);
       SInt result = reg("mean_" + c, SInt.of(bits));
       when(fire.and(in.last), () -> result.connect(mean));
@@ -61,10 +62,6 @@ public final class AvgPoolBlock extends Module {
     }
     out.valid.connect(outValid);
     out.last.connect(Bool.lit(true));
-  }
-
-  private static int bitsOf(long value) {
-    return Math.max(1, 64 - Long.numberOfLeadingZeros(value));
   }
 
   @Override

@@ -9,8 +9,8 @@ import static dev.silica.dsl.Hw.when;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.transformer.golden.FoldedBatchNorm;
-import dev.silica.transformer.golden.IntFormat;
 import java.util.Arrays;
 
 /**
@@ -39,29 +39,19 @@ public final class BatchNormBlock extends Module {
     StreamPipeline pipeline = new StreamPipeline(in.valid, in.last, out.ready, 2);
     in.ready.connect(pipeline.advance());
 
-    int counterBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(channels - 1, 1)));
+    int counterBits = Widths.indexBits(channels);
     UInt channel = reg("channel", UInt.of(counterBits));
-    UInt next = mux(channel.eq(channels - 1), UInt.lit(0, counterBits), channel.add(1).resize(counterBits));
+    UInt next = mux(channel.eq(channels - 1), UInt.lit(0, counterBits), channel.addWrap(1));
     when(in.valid.and(pipeline.advance()), () -> channel.connect(mux(in.last, UInt.lit(0, counterBits), next)));
 
-    SInt multiplier = rom("multipliers", SInt.of(widthOf(multipliers)), padded(multipliers, counterBits))
+    SInt multiplier = rom("multipliers", SInt.of(Widths.signedBitsOf(multipliers)), padded(multipliers, counterBits))
         .read(channel);
-    SInt offset = rom("offsets", SInt.of(widthOf(offsets)), padded(offsets, counterBits)).read(channel);
+    SInt offset = rom("offsets", SInt.of(Widths.signedBitsOf(offsets)), padded(offsets, counterBits)).read(channel);
     SInt affine = pipeline.stage("affine_1", in.data.mul(multiplier).add(offset));
     out.data.connect(pipeline.stage("result_2",
         RequantDatapath.roundingShiftRight(affine, golden.shift()).saturate(outBits)));
     out.valid.connect(pipeline.outValid());
     out.last.connect(pipeline.outLast());
-  }
-
-  private static int widthOf(long[] values) {
-    long min = 0;
-    long max = 0;
-    for (long v : values) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    return IntFormat.signedFor(min, max).bits();
   }
 
   /** The words padded with zeros to the counter's full range, so every address reads a word. */

@@ -3,10 +3,10 @@ package dev.silica.transformer.blocks;
 import static dev.silica.dsl.Hw.rom;
 
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.IExp;
 import dev.silica.transformer.golden.IntExp;
-import dev.silica.transformer.golden.IntFormat;
 
 /**
  * The combinational exponential of a softmax: {@code e = exp(-delta S)} up to a constant factor, for
@@ -25,7 +25,7 @@ final class ExpCircuit {
 
   /** The width of the values {@code exp} produces. */
   static int width(IntExp exp) {
-    return IntFormat.unsignedFor(exp.maxValue()).bits();
+    return Widths.unsignedBits(exp.maxValue());
   }
 
   /** {@code exp(delta)} for {@code delta} in {@code 0 .. exp.maxDelta()}. */
@@ -47,18 +47,18 @@ final class ExpCircuit {
     long x0 = -exp.x0();
     long maxQ = (long) exp.maxDelta() << exp.preShift();
     ReciprocalConstant reciprocal = ReciprocalConstant.of(x0, maxQ);
-    int qBits = IntFormat.unsignedFor(maxQ).bits();
+    int qBits = Widths.unsignedBits(maxQ);
     UInt q = delta.shl(exp.preShift()).resize(qBits);
-    UInt z = q.mul(UInt.lit(reciprocal.multiplier(), IntFormat.unsignedFor(reciprocal.multiplier()).bits()))
+    UInt z = q.mul(UInt.lit(reciprocal.multiplier(), Widths.unsignedBits(reciprocal.multiplier())))
         .shr(reciprocal.shift());
-    int zBits = IntFormat.unsignedFor(maxQ / x0).bits();
+    int zBits = Widths.unsignedBits(maxQ / x0);
     UInt zNarrow = z.resize(zBits);
-    UInt rest = q.sub(zNarrow.mul(UInt.lit(x0, IntFormat.unsignedFor(x0).bits()))).resize(
-        IntFormat.unsignedFor(x0).bits());
-    int baseBits = IntFormat.unsignedFor(exp.b()).bits();
+    UInt rest = q.sub(zNarrow.mul(UInt.lit(x0, Widths.unsignedBits(x0)))).resize(
+        Widths.unsignedBits(x0));
+    int baseBits = Widths.unsignedBits(exp.b());
     UInt base = UInt.lit(exp.b(), baseBits).sub(rest.resize(baseBits)).resize(baseBits);
     int polyBits = width(exp);
-    UInt poly = base.mul(base).add(UInt.lit(exp.c(), IntFormat.unsignedFor(exp.c()).bits())).resize(polyBits);
+    UInt poly = base.mul(base).add(UInt.lit(exp.c(), Widths.unsignedBits(exp.c()))).resize(polyBits);
     return poly.shr(zNarrow);
   }
 }

@@ -5,6 +5,7 @@ import static dev.silica.dsl.Hw.mem;
 import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.reg;
 import static dev.silica.dsl.Hw.rom;
+import static dev.silica.dsl.Hw.stateMachine;
 import static dev.silica.dsl.Hw.when;
 
 import dev.silica.dsl.Bool;
@@ -12,7 +13,9 @@ import dev.silica.dsl.Hw;
 import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import dev.silica.dsl.StateMachine;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntLayerNorm;
@@ -64,7 +67,7 @@ public final class LayerNormBlock extends Module {
     IntFormat radicand = IntFormat.unsignedFor(Math.multiplyExact(squares.max(), (long) length));
     int rootSteps = IntegerSqrt.bitSerialSteps(radicand.bits());
     int rootBits = rootSteps;
-    int quotientBits = fraction + IntFormat.unsignedFor(length).bits() + 1;
+    int quotientBits = fraction + Widths.unsignedBits(length) + 1;
     IntFormat numeratorFormat = IntFormat.unsignedFor(
         Math.addExact(Math.multiplyExact(span * length, 1L << (fraction + 1)), 1L << rootBits));
     int divisorBits = rootBits + 1 + quotientBits;
@@ -74,10 +77,10 @@ public final class LayerNormBlock extends Module {
 
     Mem<SInt> codes = mem("codes", SInt.of(bits), length).style(Memory.Style.DISTRIBUTED);
     int indexBits = codes.addressWidth();
-    Mem<SInt> gammaRom = rom("gamma", SInt.of(widthOf(gammas)), gammas);
-    Mem<SInt> betaRom = rom("beta", SInt.of(widthOf(betas)), betas);
+    Mem<SInt> gammaRom = rom("gamma", SInt.of(Widths.signedBitsOf(gammas)), gammas);
+    Mem<SInt> betaRom = rom("beta", SInt.of(Widths.signedBitsOf(betas)), betas);
 
-    UInt phase = reg("phase", UInt.of(3), Phase.LOAD.ordinal());
+    StateMachine<Phase> phase = stateMachine("phase", Phase.class, Phase.LOAD);
     UInt index = reg("index", UInt.of(indexBits));
     SInt sum = reg("sum", SInt.of(sumFormat.bits()));
     UInt squareSum = reg("square_sum", UInt.of(squares.bits()));
@@ -90,12 +93,11 @@ public final class LayerNormBlock extends Module {
     UInt divisor = reg("divisor", UInt.of(divisorBits));
     UInt quotient = reg("quotient", UInt.of(quotientBits));
     Bool negative = reg("negative", Bool.TYPE);
-    UInt step = reg("step", UInt.of(Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(rootSteps,
-        quotientBits)))));
+    UInt step = reg("step", UInt.of(Widths.unsignedBits(Math.max(rootSteps, quotientBits))));
     Bool lastIndex = index.eq(length - 1);
-    UInt nextIndex = mux(lastIndex, UInt.lit(0, indexBits), index.add(1).resize(indexBits));
+    UInt nextIndex = mux(lastIndex, UInt.lit(0, indexBits), index.addWrap(1));
 
-    Bool loading = phase.eq(Phase.LOAD.ordinal());
+    Bool loading = phase.isIn(Phase.LOAD);
     Bool fire = in.valid.and(loading);
     in.ready.connect(loading);
     codes.write(index, in.data, fire);
@@ -103,23 +105,23 @@ public final class LayerNormBlock extends Module {
       sum.connect(mux(index.eq(0), in.data.resize(sumFormat.bits()), sum.add(in.data).resize(sumFormat.bits())));
       index.connect(nextIndex);
       when(in.last, () -> {
-        phase.connect(UInt.lit(Phase.SQUARES.ordinal(), 3));
+        phase.goTo(Phase.SQUARES);
         index.connect(UInt.lit(0, indexBits));
         squareSum.connect(UInt.lit(0, squares.bits()));
       });
     });
 
-    SInt d = codes.read(index).mul(SInt.lit(length, IntFormat.signedFor(0, length).bits())).sub(sum)
+    SInt d = codes.read(index).mul(SInt.lit(length, Widths.signedBits(0, length))).sub(sum)
         .resize(centered.bits());
     UInt dSquared = d.mul(d).asUInt().resize(squares.bits());
     UInt totalSquares = squareSum.add(dSquared).resize(squares.bits());
     long topBit = 1L << (2 * (rootSteps - 1));
-    when(phase.eq(Phase.SQUARES.ordinal()), () -> {
+    phase.is(Phase.SQUARES, () -> {
       squareSum.connect(totalSquares);
       index.connect(nextIndex);
       when(lastIndex, () -> {
-        phase.connect(UInt.lit(Phase.ROOT.ordinal(), 3));
-        remainder.connect(totalSquares.mul(UInt.lit(length, IntFormat.unsignedFor(length).bits()))
+        phase.goTo(Phase.ROOT);
+        remainder.connect(totalSquares.mul(UInt.lit(length, Widths.unsignedBits(length)))
             .resize(radicand.bits()));
         root.connect(UInt.lit(0, rootRegisterBits));
         rootBit.connect(UInt.lit(topBit, radicand.bits()));
@@ -129,41 +131,41 @@ public final class LayerNormBlock extends Module {
 
     UInt trial = root.add(rootBit).resize(rootRegisterBits);
     Bool takes = remainder.resize(radicand.bits() + 1).ge(trial);
-    when(phase.eq(Phase.ROOT.ordinal()), () -> {
+    phase.is(Phase.ROOT, () -> {
       when(takes, () -> {
         remainder.connect(remainder.resize(radicand.bits() + 1).sub(trial).asUInt().resize(radicand.bits()));
         root.connect(root.shr(1).resize(rootRegisterBits).add(rootBit).resize(rootRegisterBits));
       }).otherwise(() -> root.connect(root.shr(1).resize(rootRegisterBits)));
       rootBit.connect(rootBit.shr(2).resize(radicand.bits()));
-      step.connect(step.add(1).resize(step.width()));
+      step.connect(step.addWrap(1));
       when(step.eq(rootSteps - 1), () -> {
-        phase.connect(UInt.lit(Phase.DIVIDE_START.ordinal(), 3));
+        phase.goTo(Phase.DIVIDE_START);
         index.connect(UInt.lit(0, indexBits));
       });
     });
 
     UInt sigma = root.resize(rootBits);
-    SInt scaledD = d.mul(SInt.lit(length, IntFormat.signedFor(0, length).bits()));
+    SInt scaledD = d.mul(SInt.lit(length, Widths.signedBits(0, length)));
     UInt magnitude = mux(scaledD.lt(0), scaledD.neg().resize(scaledD.width() + 1), scaledD.resize(scaledD.width() + 1))
         .asUInt();
-    when(phase.eq(Phase.DIVIDE_START.ordinal()), () -> {
+    phase.is(Phase.DIVIDE_START, () -> {
       numerator.connect(magnitude.shl(fraction + 1).add(sigma).resize(numeratorFormat.bits()));
       divisor.connect(sigma.shl(quotientBits).resize(divisorBits));
       quotient.connect(UInt.lit(0, quotientBits));
       negative.connect(scaledD.lt(0));
       step.connect(UInt.lit(0, step.width()));
-      phase.connect(UInt.lit(Phase.DIVIDE.ordinal(), 3));
+      phase.goTo(Phase.DIVIDE);
     });
 
     int compareBits = Math.max(numeratorFormat.bits(), divisorBits);
     Bool fits = numerator.resize(compareBits).ge(divisor.resize(compareBits));
-    when(phase.eq(Phase.DIVIDE.ordinal()), () -> {
+    phase.is(Phase.DIVIDE, () -> {
       when(fits, () -> numerator.connect(numerator.resize(compareBits + 1).sub(divisor.resize(compareBits + 1))
           .asUInt().resize(numeratorFormat.bits())));
       quotient.connect(Hw.cat(quotient, fits).resize(quotientBits));
       divisor.connect(divisor.shr(1).resize(divisorBits));
-      step.connect(step.add(1).resize(step.width()));
-      when(step.eq(quotientBits - 1), () -> phase.connect(UInt.lit(Phase.EMIT.ordinal(), 3)));
+      step.connect(step.addWrap(1));
+      when(step.eq(quotientBits - 1), () -> phase.goTo(Phase.EMIT));
     });
 
     SInt signedQuotient = Hw.cat(UInt.lit(0, 1), quotient).asSInt();
@@ -172,24 +174,15 @@ public final class LayerNormBlock extends Module {
     SInt affine = normalized.mul(gammaRom.read(index)).add(betaRom.read(index));
     SInt result = RequantDatapath.roundingShiftRight(affine, fraction + golden.coefficientShift())
         .add(golden.output().zeroPoint()).saturate(outBits);
-    Bool emitting = phase.eq(Phase.EMIT.ordinal());
+    Bool emitting = phase.isIn(Phase.EMIT);
     out.valid.connect(emitting);
     out.data.connect(result);
     out.last.connect(lastIndex);
     when(emitting.and(out.ready), () -> {
       index.connect(nextIndex);
-      phase.connect(mux(lastIndex, UInt.lit(Phase.LOAD.ordinal(), 3), UInt.lit(Phase.DIVIDE_START.ordinal(), 3)));
+      phase.goTo(Phase.DIVIDE_START);
+      when(lastIndex, () -> phase.goTo(Phase.LOAD));
     });
-  }
-
-  private static int widthOf(long[] values) {
-    long min = 0;
-    long max = 0;
-    for (long v : values) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    return IntFormat.signedFor(min, max).bits();
   }
 
   @Override

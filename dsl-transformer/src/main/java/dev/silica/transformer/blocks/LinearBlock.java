@@ -13,8 +13,8 @@ import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
-import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
 import dev.silica.transformer.golden.RoundingMode;
 
@@ -67,12 +67,12 @@ public final class LinearBlock extends Module {
     buffer.write(loadIndex, in.data, fire);
     Bool vectorDone = loadIndex.eq(k - 1);
     when(fire, () -> loadIndex.connect(mux(vectorDone, UInt.lit(0, loadIndex.width()),
-        loadIndex.add(1).resize(loadIndex.width()))));
+        loadIndex.addWrap(1))));
 
     Bool advance = wire("advance", Bool.TYPE);
     UInt kIndex = reg("k_index", UInt.of(buffer.addressWidth()));
-    UInt jIndex = reg("j_index", UInt.of(addressBits(n)));
-    UInt weightIndex = reg("weight_index", UInt.of(addressBits(k * n)));
+    UInt jIndex = reg("j_index", UInt.of(Widths.indexBits(n)));
+    UInt weightIndex = reg("weight_index", UInt.of(Widths.indexBits(k * n)));
     Bool issuing = reg("issuing", Bool.TYPE);
     Bool lastK = kIndex.eq(k - 1);
     Bool lastJ = jIndex.eq(n - 1);
@@ -81,17 +81,17 @@ public final class LinearBlock extends Module {
       issuing.connect(Bool.lit(true));
     });
     when(issuing.and(advance), () -> {
-      kIndex.connect(mux(lastK, UInt.lit(0, kIndex.width()), kIndex.add(1).resize(kIndex.width())));
+      kIndex.connect(mux(lastK, UInt.lit(0, kIndex.width()), kIndex.addWrap(1)));
       weightIndex.connect(mux(lastK.and(lastJ), UInt.lit(0, weightIndex.width()),
-          weightIndex.add(1).resize(weightIndex.width())));
-      when(lastK, () -> jIndex.connect(mux(lastJ, UInt.lit(0, jIndex.width()), jIndex.add(1).resize(jIndex.width()))));
+          weightIndex.addWrap(1)));
+      when(lastK, () -> jIndex.connect(mux(lastJ, UInt.lit(0, jIndex.width()), jIndex.addWrap(1))));
       when(lastK.and(lastJ), () -> issuing.connect(Bool.lit(false)));
     });
 
     // stage 1: operands read, control delayed alongside
     SInt x = buffer.readSync(kIndex, advance);
     SInt w = RegisteredRom.read("weights", golden.weight().bits(), flat, weightIndex, advance, romStyle);
-    SInt b = RegisteredRom.read("bias", IntFormat.signedFor(min(bias), max(bias)).bits(), bias, jIndex, advance,
+    SInt b = RegisteredRom.read("bias", Widths.signedBitsOf(bias), bias, jIndex, advance,
         romStyle);
     Bool valid1 = regNext("valid_1", issuing, advance);
     Bool first1 = regNext("first_1", kIndex.eq(0), advance);
@@ -120,26 +120,6 @@ public final class LinearBlock extends Module {
     out.valid.connect(valid4);
     out.last.connect(last4);
     when(valid4.and(out.ready).and(last4), () -> computing.connect(Bool.lit(false)));
-  }
-
-  private static int addressBits(int depth) {
-    return Math.max(1, 32 - Integer.numberOfLeadingZeros(depth - 1));
-  }
-
-  private static long min(long[] values) {
-    long m = 0;
-    for (long v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static long max(long[] values) {
-    long m = 0;
-    for (long v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   @Override

@@ -15,8 +15,8 @@ import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
 import dev.silica.dsl.Vec;
+import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
-import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.Linear;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,7 @@ public final class LinearSystolicBlock extends Module {
       rowBuffers.add(mem("x_row_" + r, SInt.of(inBits), k).style(Memory.Style.DISTRIBUTED));
     }
     int kBits = rowBuffers.get(0).addressWidth();
-    int rowBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(batch - 1, 1)));
+    int rowBits = Widths.indexBits(batch);
 
     // load: R vectors into the row buffers
     Bool feeding = reg("feeding", Bool.TYPE);
@@ -73,8 +73,8 @@ public final class LinearSystolicBlock extends Module {
       rowBuffers.get(r).write(loadK, in.data, fire.and(loadRow.eq(r)));
     }
     when(fire, () -> {
-      loadK.connect(mux(lastK, UInt.lit(0, kBits), loadK.add(1).resize(kBits)));
-      when(lastK, () -> loadRow.connect(mux(lastRow, UInt.lit(0, rowBits), loadRow.add(1).resize(rowBits))));
+      loadK.connect(mux(lastK, UInt.lit(0, kBits), loadK.addWrap(1)));
+      when(lastK, () -> loadRow.connect(mux(lastRow, UInt.lit(0, rowBits), loadRow.addWrap(1))));
       when(lastK.and(lastRow), () -> full.connect(Bool.lit(true)));
     });
 
@@ -84,7 +84,7 @@ public final class LinearSystolicBlock extends Module {
     Bool feedLast = feedK.eq(k - 1);
     when(full.and(feeding.not()).and(array.in.ready), () -> feeding.connect(Bool.lit(true)));
     when(feeding, () -> {
-      feedK.connect(mux(feedLast, UInt.lit(0, kBits), feedK.add(1).resize(kBits)));
+      feedK.connect(mux(feedLast, UInt.lit(0, kBits), feedK.addWrap(1)));
       when(feedLast, () -> {
         feeding.connect(Bool.lit(false));
         full.connect(Bool.lit(false));
@@ -108,7 +108,7 @@ public final class LinearSystolicBlock extends Module {
     array.in.last.connect(beatLast);
 
     // serialize: take a result row, add the bias, requantize one lane per cycle
-    int laneBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(n - 1, 1)));
+    int laneBits = Widths.indexBits(n);
     Bool holding = reg("holding", Bool.TYPE);
     UInt lane = reg("lane", UInt.of(laneBits));
     List<SInt> held = new ArrayList<>();
@@ -120,7 +120,7 @@ public final class LinearSystolicBlock extends Module {
       when(take, () -> r.connect(result));
       held.add(r);
     }
-    SInt biasValue = rom("bias", SInt.of(IntFormat.signedFor(Math.min(0, min(bias)), Math.max(0, max(bias))).bits()),
+    SInt biasValue = rom("bias", SInt.of(Widths.signedBitsOf(bias)),
         bias).read(lane);
     SInt acc = Vec.of(held).get(lane).resize(accBits).add(biasValue).resize(accBits);
     Bool lastLane = lane.eq(n - 1);
@@ -131,7 +131,7 @@ public final class LinearSystolicBlock extends Module {
       lane.connect(UInt.lit(0, laneBits));
     });
     when(sent, () -> {
-      lane.connect(mux(lastLane, UInt.lit(0, laneBits), lane.add(1).resize(laneBits)));
+      lane.connect(mux(lastLane, UInt.lit(0, laneBits), lane.addWrap(1)));
       when(lastLane, () -> holding.connect(Bool.lit(false)));
     });
     RequantDatapath requant = new RequantDatapath(golden.requantizer());
@@ -139,22 +139,6 @@ public final class LinearSystolicBlock extends Module {
     out.data.connect(pipeline.stage("result_2", requant.finish(product, outBits)));
     out.valid.connect(pipeline.outValid());
     out.last.connect(pipeline.outLast());
-  }
-
-  private static long min(long[] values) {
-    long m = Long.MAX_VALUE;
-    for (long v : values) {
-      m = Math.min(m, v);
-    }
-    return m;
-  }
-
-  private static long max(long[] values) {
-    long m = Long.MIN_VALUE;
-    for (long v : values) {
-      m = Math.max(m, v);
-    }
-    return m;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.PositionalEncoding;
 
@@ -39,9 +40,9 @@ public final class PosEncBlock extends Module {
     StreamPipeline pipeline = new StreamPipeline(in.valid, in.last, out.ready, 1);
     in.ready.connect(pipeline.advance());
 
-    int counterBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(length - 1));
+    int counterBits = Widths.indexBits(length);
     UInt position = reg("position", UInt.of(counterBits));
-    UInt nextPosition = mux(position.eq(length - 1), UInt.lit(0, counterBits), position.add(1).resize(counterBits));
+    UInt nextPosition = mux(position.eq(length - 1), UInt.lit(0, counterBits), position.addWrap(1));
     when(in.valid.and(pipeline.advance()),
         () -> position.connect(mux(in.last, UInt.lit(0, counterBits), nextPosition)));
 

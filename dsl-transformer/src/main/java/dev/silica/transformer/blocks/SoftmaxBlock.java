@@ -4,6 +4,7 @@ import static dev.silica.dsl.Hw.bundle;
 import static dev.silica.dsl.Hw.mem;
 import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.reg;
+import static dev.silica.dsl.Hw.stateMachine;
 import static dev.silica.dsl.Hw.when;
 
 import dev.silica.dsl.Bool;
@@ -11,7 +12,9 @@ import dev.silica.dsl.Hw;
 import dev.silica.dsl.Mem;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
+import dev.silica.dsl.StateMachine;
 import dev.silica.dsl.UInt;
+import dev.silica.dsl.Widths;
 import dev.silica.ir.Memory;
 import dev.silica.transformer.golden.ExpLut;
 import dev.silica.transformer.golden.IExp;
@@ -62,7 +65,7 @@ public final class SoftmaxBlock extends Module {
     int maxLength = golden.maxLength();
     int expBits = ExpCircuit.width(exp);
     int sumBits = golden.sumFormat().bits();
-    int numeratorBits = IntFormat.unsignedFor(2 * exp.maxValue() * top + maxLength * exp.maxValue()).bits();
+    int numeratorBits = Widths.unsignedBits(2 * exp.maxValue() * top + maxLength * exp.maxValue());
     int divisorBits = sumBits + outBits;
 
     in = bundle("in", p -> new Stream<>(p.flipped(), SInt.of(bits)));
@@ -72,7 +75,7 @@ public final class SoftmaxBlock extends Module {
     Mem<UInt> exps = mem("exps", UInt.of(expBits), maxLength).style(Memory.Style.DISTRIBUTED);
     int indexBits = codes.addressWidth();
 
-    UInt phase = reg("phase", UInt.of(3), Phase.LOAD.ordinal());
+    StateMachine<Phase> phase = stateMachine("phase", Phase.class, Phase.LOAD);
     UInt count = reg("count", UInt.of(indexBits + 1));
     UInt index = reg("index", UInt.of(indexBits));
     SInt rowMax = reg("row_max", SInt.of(bits));
@@ -80,65 +83,65 @@ public final class SoftmaxBlock extends Module {
     UInt remainder = reg("remainder", UInt.of(numeratorBits));
     UInt divisor = reg("divisor", UInt.of(divisorBits));
     UInt quotient = reg("quotient", UInt.of(outBits));
-    UInt step = reg("step", UInt.of(Math.max(1, 32 - Integer.numberOfLeadingZeros(outBits))));
+    UInt step = reg("step", UInt.of(Widths.unsignedBits(outBits)));
 
-    Bool loading = phase.eq(Phase.LOAD.ordinal());
+    Bool loading = phase.isIn(Phase.LOAD);
     Bool fire = in.valid.and(loading);
     in.ready.connect(loading);
     UInt loadIndex = count.resize(indexBits);
     codes.write(loadIndex, in.data, fire);
     when(fire, () -> {
       rowMax.connect(mux(count.eq(0).or(in.data.gt(rowMax)), in.data, rowMax));
-      count.connect(count.add(1).resize(indexBits + 1));
+      count.connect(count.addWrap(1));
       when(in.last, () -> {
-        phase.connect(UInt.lit(Phase.SUM.ordinal(), 3));
+        phase.goTo(Phase.SUM);
         index.connect(UInt.lit(0, indexBits));
         sum.connect(UInt.lit(0, sumBits));
       });
     });
 
     Bool lastIndex = index.add(1).eq(count);
-    UInt nextIndex = index.add(1).resize(indexBits);
+    UInt nextIndex = index.addWrap(1);
     UInt delta = rowMax.sub(codes.read(index)).asUInt().resize(bits);
     UInt e = ExpCircuit.of(exp, delta);
-    when(phase.eq(Phase.SUM.ordinal()), () -> {
+    phase.is(Phase.SUM, () -> {
       exps.write(index, e, Bool.lit(true));
       sum.connect(sum.add(e).resize(sumBits));
       index.connect(nextIndex);
       when(lastIndex, () -> {
-        phase.connect(UInt.lit(Phase.DIVIDE_START.ordinal(), 3));
+        phase.goTo(Phase.DIVIDE_START);
         index.connect(UInt.lit(0, indexBits));
       });
     });
 
     UInt numerator = exps.read(index).mul(UInt.lit(2 * top, outBits + 1)).add(sum).resize(numeratorBits);
-    when(phase.eq(Phase.DIVIDE_START.ordinal()), () -> {
+    phase.is(Phase.DIVIDE_START, () -> {
       remainder.connect(numerator);
       divisor.connect(sum.shl(outBits).resize(divisorBits));
       quotient.connect(UInt.lit(0, outBits));
       step.connect(UInt.lit(0, step.width()));
-      phase.connect(UInt.lit(Phase.DIVIDE.ordinal(), 3));
+      phase.goTo(Phase.DIVIDE);
     });
 
     Bool fits = remainder.resize(Math.max(numeratorBits, divisorBits)).ge(divisor.resize(Math.max(numeratorBits,
         divisorBits)));
-    when(phase.eq(Phase.DIVIDE.ordinal()), () -> {
+    phase.is(Phase.DIVIDE, () -> {
       when(fits, () -> remainder.connect(remainder.sub(divisor.resize(numeratorBits)).asUInt().resize(numeratorBits)));
       quotient.connect(cat(quotient, fits));
       divisor.connect(divisor.shr(1).resize(divisorBits));
-      step.connect(step.add(1).resize(step.width()));
-      when(step.eq(outBits - 1), () -> phase.connect(UInt.lit(Phase.EMIT.ordinal(), 3)));
+      step.connect(step.addWrap(1));
+      when(step.eq(outBits - 1), () -> phase.goTo(Phase.EMIT));
     });
 
-    Bool emitting = phase.eq(Phase.EMIT.ordinal());
+    Bool emitting = phase.isIn(Phase.EMIT);
     out.valid.connect(emitting);
     out.data.connect(quotient);
     out.last.connect(lastIndex);
     when(emitting.and(out.ready), () -> {
       index.connect(nextIndex);
-      phase.connect(UInt.lit(Phase.DIVIDE_START.ordinal(), 3));
+      phase.goTo(Phase.DIVIDE_START);
       when(lastIndex, () -> {
-        phase.connect(UInt.lit(Phase.LOAD.ordinal(), 3));
+        phase.goTo(Phase.LOAD);
         count.connect(UInt.lit(0, indexBits + 1));
       });
     });

@@ -4,15 +4,17 @@ import static dev.silica.dsl.Hw.bundle;
 import static dev.silica.dsl.Hw.instance;
 import static dev.silica.dsl.Hw.mux;
 import static dev.silica.dsl.Hw.reg;
-import static dev.silica.dsl.Hw.regNext;
+import static dev.silica.dsl.Hw.stateMachine;
 import static dev.silica.dsl.Hw.when;
+import static dev.silica.transformer.blocks.DelayLine.delay;
 
 import dev.silica.dsl.Bool;
 import dev.silica.dsl.Module;
 import dev.silica.dsl.SInt;
-import dev.silica.dsl.Signal;
+import dev.silica.dsl.StateMachine;
 import dev.silica.dsl.UInt;
 import dev.silica.dsl.Vec;
+import dev.silica.dsl.Widths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,33 +61,33 @@ public final class Systolic extends Module {
         config.accumulatorShift() > 0));
     out = bundle("out", p -> new VecStream<>(p, cols, SInt.of(accBits)));
 
-    UInt phase = reg("phase", UInt.of(2), Phase.LOAD.ordinal());
-    int counterBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(config.flushCycles(), rows)));
+    StateMachine<Phase> phase = stateMachine("phase", Phase.class, Phase.LOAD);
+    int counterBits = Widths.unsignedBits(Math.max(config.flushCycles(), rows));
     UInt counter = reg("counter", UInt.of(counterBits));
     Bool expectFirst = reg("expect_first", Bool.TYPE, 1);
-    Bool loading = phase.eq(Phase.LOAD.ordinal());
+    Bool loading = phase.isIn(Phase.LOAD);
     Bool fire = in.valid.and(loading);
     in.ready.connect(loading);
     when(fire, () -> expectFirst.connect(in.last));
 
     List<SInt> aInjected = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      aInjected.add(skew("a_skew_" + i, mux(fire, in.a.get(i), SInt.lit(0, config.a().bits())), i));
+      aInjected.add(delay("a_skew_" + i, mux(fire, in.a.get(i), SInt.lit(0, config.a().bits())), i));
     }
     List<Bool> firstInjected = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      firstInjected.add(skew("first_skew_" + i, fire.and(expectFirst), i));
+      firstInjected.add(delay("first_skew_" + i, fire.and(expectFirst), i));
     }
     List<Bool> shiftInjected = new ArrayList<>();
     if (config.accumulatorShift() > 0) {
       for (int i = 0; i < rows; i++) {
-        shiftInjected.add(skew("shift_skew_" + i, fire.and(in.shift), i));
+        shiftInjected.add(delay("shift_skew_" + i, fire.and(in.shift), i));
       }
     }
     List<SInt> bInjected = new ArrayList<>();
     for (int j = 0; j < cols; j++) {
       int delay = config.multiplier() == MultiplierKind.PACKED ? j / 2 : j;
-      bInjected.add(skew("b_skew_" + j, mux(fire, in.b.get(j), SInt.lit(0, config.b().bits())), delay));
+      bInjected.add(delay("b_skew_" + j, mux(fire, in.b.get(j), SInt.lit(0, config.b().bits())), delay));
     }
 
     List<List<SInt>> results = config.multiplier() == MultiplierKind.PACKED
@@ -93,7 +95,7 @@ public final class Systolic extends Module {
         : plainArray(config, aInjected, bInjected, firstInjected, shiftInjected);
 
     UInt lastRow = UInt.lit(rows - 1, counterBits);
-    Bool draining = phase.eq(Phase.DRAIN.ordinal());
+    Bool draining = phase.isIn(Phase.DRAIN);
     Bool drained = draining.and(out.ready).and(counter.eq(lastRow));
     for (int j = 0; j < cols; j++) {
       List<SInt> column = new ArrayList<>();
@@ -105,33 +107,24 @@ public final class Systolic extends Module {
     out.valid.connect(draining);
     out.last.connect(counter.eq(lastRow));
 
-    UInt nextCount = counter.add(1).resize(counterBits);
+    UInt nextCount = counter.addWrap(1);
     int flush = config.flushCycles();
     when(fire.and(in.last), () -> {
-      phase.connect(UInt.lit((flush == 0 ? Phase.DRAIN : Phase.FLUSH).ordinal(), 2));
-      counter.connect(UInt.lit(flush == 0 ? 0 : 1, counterBits));
+      phase.goTo(flush == 0 ? Phase.DRAIN : Phase.FLUSH);
+      counter.connect(flush == 0 ? 0 : 1);
     });
-    when(phase.eq(Phase.FLUSH.ordinal()), () -> {
+    phase.is(Phase.FLUSH, () -> {
       counter.connect(nextCount);
       when(counter.eq(flush), () -> {
-        phase.connect(UInt.lit(Phase.DRAIN.ordinal(), 2));
-        counter.connect(UInt.lit(0, counterBits));
+        phase.goTo(Phase.DRAIN);
+        counter.connect(0);
       });
     });
     when(draining.and(out.ready), () -> counter.connect(nextCount));
     when(drained, () -> {
-      phase.connect(UInt.lit(Phase.LOAD.ordinal(), 2));
-      counter.connect(UInt.lit(0, counterBits));
+      phase.goTo(Phase.LOAD);
+      counter.connect(0);
     });
-  }
-
-  /** {@code value} delayed by {@code cycles} registers. */
-  private static <T extends Signal> T skew(String name, T value, int cycles) {
-    T delayed = value;
-    for (int d = 1; d <= cycles; d++) {
-      delayed = regNext(name + "_" + d, delayed);
-    }
-    return delayed;
   }
 
   private static List<List<SInt>> plainArray(SystolicConfig config, List<SInt> a, List<SInt> b, List<Bool> first,
