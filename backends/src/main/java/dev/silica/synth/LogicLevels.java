@@ -73,8 +73,8 @@ final class LogicLevels {
             int w = Math.max(width(op.a()), width(op.b()));
             return switch (op.kind()) {
               case ADD, SUB, LT, LE, GT, GE -> 1 + carries(w);
-              case MUL -> Math.min(width(op.a()), width(op.b())) >= Estimator.DSP_MIN_OPERAND_BITS
-                      && n.type().width() >= Estimator.DSP_MIN_PRODUCT_BITS
+              case MUL -> Math.min(width(op.a()), width(op.b())) >= DspMapping.MIN_OPERAND_BITS
+                      && n.type().width() >= DspMapping.MIN_PRODUCT_BITS
                   ? -depthOfOperands(op)
                   : width(op.a()) + width(op.b());
               case SHL, SHR, SRA -> IntMath.divide(IntMath.log2(Math.max(w, 2), RoundingMode.CEILING), 2, RoundingMode.CEILING);
