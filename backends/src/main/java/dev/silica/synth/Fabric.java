@@ -24,7 +24,7 @@ final class Fabric {
     return IntMath.divide(bits, CARRY4_BITS, RoundingMode.CEILING);
   }
 
-  /** A {@code bits}-bit carry chain between two variables: its CARRY4s and one propagate LUT per bit. */
+  /** A {@code bits}-bit carry chain whose every propagate signal is logic: its CARRY4s and one LUT per bit. */
   static ResourceCount carryChain(int bits) {
     return ResourceCount.of(Resource.CARRY4, carry4s(bits)).add(Resource.LUT_AS_LOGIC, bits);
   }
