@@ -63,7 +63,7 @@ final class LogicLevels {
           public Integer visitUnary(Op.Unary op) {
             return switch (op.kind()) {
               case NOT -> 0;
-              case NEG -> 1 + carries(width(op.a()) + 1);
+              case NEG -> 1 + Fabric.carry4s(width(op.a()) + 1);
               default -> IntMath.log2(Math.max(width(op.a()), 2), RoundingMode.CEILING) / 2 + 1;
             };
           }
@@ -72,9 +72,9 @@ final class LogicLevels {
           public Integer visitBinary(Op.Binary op) {
             int w = Math.max(width(op.a()), width(op.b()));
             return switch (op.kind()) {
-              case ADD, SUB, LT, LE, GT, GE -> 1 + carries(w);
-              case MUL -> Math.min(width(op.a()), width(op.b())) >= Estimator.DSP_MIN_OPERAND_BITS
-                      && n.type().width() >= Estimator.DSP_MIN_PRODUCT_BITS
+              case ADD, SUB, LT, LE, GT, GE -> 1 + Fabric.carry4s(w);
+              case MUL -> Math.min(width(op.a()), width(op.b())) >= DspMapping.MIN_OPERAND_BITS
+                      && n.type().width() >= DspMapping.MIN_PRODUCT_BITS
                   ? -depthOfOperands(op)
                   : width(op.a()) + width(op.b());
               case SHL, SHR, SRA -> IntMath.divide(IntMath.log2(Math.max(w, 2), RoundingMode.CEILING), 2, RoundingMode.CEILING);
@@ -116,9 +116,5 @@ final class LogicLevels {
             return 0;
           }
         });
-  }
-
-  private static int carries(int width) {
-    return IntMath.divide(width, 4, RoundingMode.CEILING);
   }
 }
