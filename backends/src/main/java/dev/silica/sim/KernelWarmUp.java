@@ -5,6 +5,7 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,6 +31,11 @@ final class KernelWarmUp {
   private static final int QUIET_BATCHES = 8;
   /** How much the time per cycle may vary between quiet batches. */
   private static final double STEADY = 1.15;
+  /**
+   * The pause after each batch once the code has passed the compile thresholds: the JIT then only
+   * needs time, so the warm-up leaves the processor to the compiler threads and the simulation.
+   */
+  private static final long PAUSE_NANOS = 1_000_000;
 
   private static final ClassValue<boolean[]> WARM = new ClassValue<>() {
     @Override
@@ -81,6 +87,9 @@ final class KernelWarmUp {
       if (nanos < BATCH_NANOS && batch < MAX_BATCH) {
         batch *= 2;
         continue;
+      }
+      if (cycles >= MIN_CYCLES) {
+        LockSupport.parkNanos(PAUSE_NANOS);
       }
       double perCycle = (double) nanos / batch;
       long nowCompiled = jit.getTotalCompilationTime();
