@@ -28,13 +28,13 @@ final class ClockedElements {
       this.pending = new long[init.length];
     }
 
+    /** Word by word, the narrow registers' {@link NarrowOps#register} rule. */
     @Override
     void capture(long[] v) {
-      if (reset >= 0 && v[reset] != 0) {
-        System.arraycopy(init, 0, pending, 0, pending.length);
-      } else {
-        int from = enable < 0 || v[enable] != 0 ? next : q;
-        System.arraycopy(v, from, pending, 0, pending.length);
+      long resetting = reset < 0 ? 0 : v[reset];
+      long enabled = enable < 0 ? 1 : v[enable];
+      for (int i = 0; i < pending.length; i++) {
+        pending[i] = NarrowOps.register(resetting, enabled, v[next + i], v[q + i], init[i]);
       }
     }
 

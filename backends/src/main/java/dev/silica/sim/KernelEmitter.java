@@ -11,7 +11,7 @@ import java.util.Map;
  * Writes the bytecode of a kernel class for one compiled design, straight from its step lists:
  * {@code settle} and {@code clock} each call static methods of a bounded size, in which every step
  * is an {@code invokestatic} of its {@link NarrowOps} method on its operand words (constants pushed
- * as literals, values computed earlier in the same method read from local variables, the rest from
+ * as literals, values computed or read earlier in the same method from local variables, the rest from
  * the value array), its result stored into the array and kept in a local. {@link StepKind#CALL}
  * steps call their object, held in an array the constructor takes with the memories' word arrays.
  *
@@ -116,7 +116,7 @@ final class KernelEmitter {
     return names;
   }
 
-  /** One step; {@code kept} maps the slots computed earlier in this method to their locals. */
+  /** One step; {@code kept} maps the slots computed or read earlier in this method to their locals. */
   private void step(MethodCode code, Step s, Map<Integer, Integer> kept) {
     if (s.kind() == StepKind.CALL) {
       calls.add(s.call());
@@ -165,6 +165,10 @@ final class KernelEmitter {
       code.op(MethodCode.ALOAD_0);
       code.pushInt(slot);
       code.op(MethodCode.LALOAD);
+      int copy = code.maxLocals();
+      code.op(MethodCode.DUP2);
+      code.storeLong(copy);
+      kept.put(slot, copy);
     }
   }
 

@@ -14,6 +14,7 @@ final class MethodCode {
   static final int LALOAD = 0x2f;
   static final int AALOAD = 0x32;
   static final int LASTORE = 0x50;
+  static final int DUP2 = 0x5c;
   static final int DUP2_X2 = 0x5e;
   static final int RETURN = 0xb1;
   static final int GETFIELD = 0xb4;

@@ -34,7 +34,8 @@ final class SimCompiler {
    * Everything a running simulation needs: the value array, and the step lists that {@link
    * Kernel#settle} and {@link Kernel#clock} run. {@code constants} maps the slots that hold the same
    * word all the time (the constants, filled at compile time) to that word. After the named slots
-   * the array holds those of the unnamed constants and the pending values of the narrow registers.
+   * the array holds those of the unnamed constants and the pending values of the narrow registers
+   * that cannot capture straight into their own slots (see {@link CaptureOrder}).
    */
   record Compiled(
       long[] values,
@@ -107,11 +108,13 @@ final class SimCompiler {
     }
     int resetSlot = hasState ? runOf(RESET).base : -1;
     int always = constantSlot(1);
+    List<Register> narrow = top.registers().stream().filter(r -> r.type().width() <= 64).toList();
+    ImmutableList<CaptureOrder.Capture> captures = captureOrder(narrow, resetSlot, always);
     int firstPending = nextWord;
-    nextWord += (int) top.registers().stream().filter(r -> r.type().width() <= 64).count();
+    nextWord += (int) captures.stream().filter(capture -> !capture.direct()).count();
     long[] values = new long[nextWord];
     ImmutableList<Step> settle = settleSteps(order, nodes, values);
-    ImmutableList<Step> clock = clockSteps(values, resetSlot, always, firstPending);
+    ImmutableList<Step> clock = clockSteps(values, always, narrow, captures, firstPending);
     constants.forEach((slot, word) -> values[slot] = word);
     return new Compiled(
         values,
@@ -211,27 +214,35 @@ final class SimCompiler {
     return steps.build();
   }
 
+  /** The operand slots of a narrow register's {@link StepKind#REGISTER} step: reset, enable, next, itself. */
+  private int[] registerOperands(Register r, int resetSlot, int always) {
+    int enable = r.enable() == null ? always : runOf(r.enable()).base;
+    return new int[] {resetSlot, enable, runOf(r.next()).base, runOf(r.name()).base};
+  }
+
+  private ImmutableList<CaptureOrder.Capture> captureOrder(List<Register> narrow, int resetSlot, int always) {
+    int[] q = narrow.stream().mapToInt(r -> runOf(r.name()).base).toArray();
+    int[][] reads = narrow.stream().map(r -> registerOperands(r, resetSlot, always)).toArray(int[][]::new);
+    return CaptureOrder.of(q, reads);
+  }
+
   /**
-   * The edge: narrow registers capture into pending slots from {@code firstPending} on and the
-   * other clocked elements into their own storage, the write ports store, then everything commits.
+   * The edge: the wide registers and synchronous read ports capture into their own storage, the
+   * write ports store, the narrow registers capture in their {@link CaptureOrder} (into their own
+   * slots, or pending slots from {@code firstPending} on), then everything pending commits.
    */
-  private ImmutableList<Step> clockSteps(long[] values, int resetSlot, int always, int firstPending) {
+  private ImmutableList<Step> clockSteps(
+      long[] values, int always, List<Register> narrow, List<CaptureOrder.Capture> order, int firstPending) {
     List<Step> captures = new ArrayList<>();
     List<Step> commits = new ArrayList<>();
-    int pending = firstPending;
+    int resetSlot = hasState ? runOf(RESET).base : -1;
     for (Register r : top.registers()) {
-      int enable = r.enable() == null ? always : runOf(r.enable()).base;
       Run q = runOf(r.name());
       Words.fromBig(r.init(), values, q.base, q.type);
-      int next = runOf(r.next()).base;
-      if (q.n == 1) {
-        captures.add(Step.of(StepKind.REGISTER, pending, new int[] {resetSlot, enable, next, q.base}, values[q.base]));
-        commits.add(Step.of(StepKind.COPY, q.base, new int[] {pending}));
-        pending++;
-      } else {
+      if (q.n > 1) {
         long[] initWords = new long[q.n];
         System.arraycopy(values, q.base, initWords, 0, q.n);
-        Clocked wide = new ClockedElements.WideRegister(q.base, next, slotOrNone(r.enable()), resetSlot, initWords);
+        Clocked wide = new ClockedElements.WideRegister(q.base, runOf(r.next()).base, slotOrNone(r.enable()), resetSlot, initWords);
         captures.add(Step.call(wide::capture));
         commits.add(Step.call(wide::commit));
       }
@@ -251,6 +262,19 @@ final class SimCompiler {
       for (Memory.WritePort w : m.writePorts()) {
         captures.add(Step.call(new ClockedElements.Write(
             runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory)::apply));
+      }
+    }
+    int pending = firstPending;
+    for (CaptureOrder.Capture capture : order) {
+      int[] operands = registerOperands(narrow.get(capture.index()), resetSlot, always);
+      int q = operands[3];
+      long init = values[q];
+      if (capture.direct()) {
+        captures.add(Step.of(StepKind.REGISTER, q, operands, init));
+      } else {
+        captures.add(Step.of(StepKind.REGISTER, pending, operands, init));
+        commits.add(Step.of(StepKind.COPY, q, new int[] {pending}));
+        pending++;
       }
     }
     return ImmutableList.<Step>builder().addAll(captures).addAll(commits).build();

@@ -27,8 +27,8 @@ import java.util.List;
  * it), every synchronous read port 0 and every memory its initial contents.
  *
  * <p>How cycles are evaluated is chosen by {@link Execution}: by default the simulation starts on an
- * interpreter and switches to bytecode generated for the design after its first cycles. Every
- * execution computes exactly the same values.
+ * interpreter and, once it has run a while, prepares bytecode for the design on a background thread
+ * and switches to it when the JIT has compiled it. Every execution computes exactly the same values.
  *
  * <p>Errors in use (an unknown name, a poke of something other than a top-level input, a value that
  * does not fit) throw {@link IllegalArgumentException} with a message naming the signal.
@@ -45,24 +45,28 @@ public final class Simulator implements AutoCloseable {
      */
     GENERATED,
     /**
-     * Interprets the first cycles and then switches to generated code, so that the many short
-     * simulations of a test suite define no classes.
+     * Interprets, and after the first cycles generates code on a background thread, warms the JIT
+     * up on it and switches to it at a cycle boundary: fast from the start, while the many short
+     * simulations of a test suite define no classes. Simulations of the same design share the code.
      */
     ADAPTIVE
   }
 
   /**
-   * Step evaluations after which an adaptive simulation switches to generated code: a few
+   * Step evaluations after which an adaptive simulation starts preparing generated code: a few
    * milliseconds of interpreting, about what generating the code costs.
    */
-  private static final long ADAPTIVE_SWITCH_EVALUATIONS = 2_000_000L;
+  private static final long ADAPTIVE_START_EVALUATIONS = 1_000_000L;
 
+  private final Design design;
   private final String top;
   private final SimCompiler.Compiled c;
   private final long[] v;
   private Kernel kernel;
-  /** The cycle at which an adaptive simulation switches to generated code (never, otherwise). */
-  private final long switchCycle;
+  /** The cycle at which an adaptive simulation starts preparing generated code (never, otherwise). */
+  private final long upgradeCycle;
+  /** The generated code being prepared, until the simulation switches to it. */
+  private KernelUpgrade upgrade;
   private boolean settled;
   private long cycle;
   private VcdWriter vcd;
@@ -70,14 +74,24 @@ public final class Simulator implements AutoCloseable {
   private long vcdUntil;
   private final List<CycleObserver> observers = new ArrayList<>();
 
-  private Simulator(Design design, Execution execution) {
+  private Simulator(Design design, Execution execution, long evaluationsBeforeUpgrade) {
+    this.design = design;
     this.top = design.top();
     this.c = SimCompiler.compile(design);
     this.v = c.values();
     this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c) : new Interpreter(c);
-    this.switchCycle = execution == Execution.ADAPTIVE
-        ? Math.max(1, ADAPTIVE_SWITCH_EVALUATIONS / Math.max(1, c.settle().size() + c.clock().size()))
+    this.upgradeCycle = execution == Execution.ADAPTIVE
+        ? evaluationsBeforeUpgrade / Math.max(1, c.settle().size() + c.clock().size())
         : Long.MAX_VALUE;
+    startUpgradeAt(0);
+  }
+
+  /**
+   * An adaptive simulation that starts preparing generated code after {@code evaluations} step
+   * evaluations (0: at once), for tests of the switch.
+   */
+  static Simulator adaptive(Design design, long evaluations) {
+    return new Simulator(design, Execution.ADAPTIVE, evaluations);
   }
 
   /**
@@ -87,7 +101,7 @@ public final class Simulator implements AutoCloseable {
    *     an undriven output, operand types that break the width table), naming the user's source line
    */
   public static Simulator compile(Design design) {
-    return new Simulator(design, Execution.ADAPTIVE);
+    return compile(design, Execution.ADAPTIVE);
   }
 
   /**
@@ -96,7 +110,7 @@ public final class Simulator implements AutoCloseable {
    * @throws dev.silica.ir.DesignError as {@link #compile(Design)}
    */
   public static Simulator compile(Design design, Execution execution) {
-    return new Simulator(design, execution);
+    return new Simulator(design, execution, ADAPTIVE_START_EVALUATIONS);
   }
 
   /** The top-level inputs, {@code rst} first when the design has state. */
@@ -238,8 +252,9 @@ public final class Simulator implements AutoCloseable {
     kernel.clock(v);
     cycle++;
     settled = false;
-    if (cycle == switchCycle) {
-      kernel = GeneratedKernel.of(c);
+    startUpgradeAt(cycle);
+    if (upgrade != null) {
+      switchTo(upgrade.ready());
     }
     if (vcd != null && cycle >= vcdUntil) {
       stopVcd();
@@ -340,10 +355,37 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** Finishes any VCD file. */
+  /** Finishes any VCD file and stops preparing generated code. */
   @Override
   public void close() {
     stopVcd();
+    if (upgrade != null) {
+      upgrade.cancel();
+    }
+  }
+
+  /**
+   * Waits until the generated code being prepared is ready and switches to it now, between two
+   * cycles (for tests of the switch); nothing happens when no code is being prepared.
+   */
+  void awaitGeneratedCode() {
+    if (upgrade != null) {
+      switchTo(upgrade.await());
+    }
+  }
+
+  private void startUpgradeAt(long now) {
+    if (now == upgradeCycle) {
+      upgrade = KernelUpgrade.start(design, c, this);
+    }
+  }
+
+  /** Runs the next cycles on {@code generated}, if not null. */
+  private void switchTo(Kernel generated) {
+    if (generated != null) {
+      kernel = generated;
+      upgrade = null;
+    }
   }
 
   private void settle() {

@@ -277,6 +277,7 @@ final class WideOps {
     }
   }
 
+  /** A multiplexer of wide values (the select is one bit). */
   static final class Mux implements Eval {
     private final int s;
     private final Run d;
@@ -290,9 +291,13 @@ final class WideOps {
       this.f = f;
     }
 
+    /** Word by word, the narrow {@link NarrowOps#mux}. */
     @Override
     public void eval(long[] v) {
-      System.arraycopy(v, v[s] != 0 ? t.base : f.base, v, d.base, d.n);
+      long select = v[s];
+      for (int i = 0; i < d.n; i++) {
+        v[d.base + i] = NarrowOps.mux(select, v[t.base + i], v[f.base + i]);
+      }
     }
   }
 

@@ -47,11 +47,10 @@ class SimulatorExecutionTest {
   void anAdaptiveSimulationKeepsItsStateWhenItSwitchesToGeneratedCode() {
     Design design = RandomNetlist.build(12, 8, 200, 2000);
     Simulator interpreted = Simulator.compile(design, Simulator.Execution.INTERPRETED);
-    Simulator adaptive = Simulator.compile(design);
+    Simulator adaptive = Simulator.adaptive(design, 0);
     assertFalse(adaptive.runsGeneratedCode());
-    for (int chunk = 0; chunk < 200 && !adaptive.runsGeneratedCode(); chunk++) {
-      assertSameTraces(interpreted, adaptive, 1000);
-    }
+    assertSameTraces(interpreted, adaptive, 500);
+    adaptive.awaitGeneratedCode();
     assertTrue(adaptive.runsGeneratedCode(), "switched to generated code after " + adaptive.cycle() + " cycles");
     assertSameTraces(interpreted, adaptive, 1000);
   }

@@ -1,11 +1,13 @@
 package dev.silica.examples.cli;
 
 import dev.silica.ir.Design;
+import dev.silica.testbench.Engine;
 import dev.silica.testbench.SimEngine;
 import dev.silica.testbench.bench.BenchReport;
 import dev.silica.testbench.bench.SimBench;
 import dev.silica.testbench.cosim.Cosim;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -33,6 +35,10 @@ final class BenchSimCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the random inputs (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
+  @Option(names = "--with", paramLabel = "TOOL", split = ",",
+      description = "The tools to compare with, verilator and/or icarus (default: both).")
+  List<String> with = List.of("verilator", "icarus");
+
   private final Function<Design, SimEngine> reference;
 
   BenchSimCommand() {
@@ -47,7 +53,8 @@ final class BenchSimCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionChecks.positive("--cycles", cycles);
-    BenchReport report = SimBench.run(design.load(), seed, cycles, reference);
+    List<Engine> tools = with.stream().map(ToolChoice::installed).distinct().sorted().toList();
+    BenchReport report = SimBench.run(design.load(), seed, cycles, reference, tools);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.table());
     report.disagreements().forEach(out::println);

@@ -98,6 +98,17 @@ class CosimCommandsTest {
   }
 
   @Test
+  void benchSimWithVerilatorOnlyLeavesIcarusOut() {
+    Tools.require("verilator");
+    CliRun run = CliRun.of("bench-sim", "counter", "-p", "width=4", "--cycles", "2000", "--with", "verilator");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).matches(
+        "speed: silica/verilator=\\d+\\.\\d\\d end-to-end-silica/verilator=\\d+\\.\\d\\d"), run.out());
+    assertTrue(lines.stream().noneMatch(l -> l.startsWith("icarus ")), "no icarus row:\n" + run.out());
+  }
+
+  @Test
   void numbersBelowOneAreUsageErrorsNamingTheOption() {
     assertUsageError("--cycles must be positive, got 0", "cosim", "counter", "--seed", "1", "--cycles", "0", "--with", "icarus");
     assertUsageError("--seeds must be positive, got 0", "fuzz", "--seeds", "0");
@@ -110,6 +121,8 @@ class CosimCommandsTest {
   void anUnknownToolIsAUsageErrorNamingTheValidOnes() {
     assertUsageError("unknown tool 'silica' for --with; valid tools: verilator, icarus",
         "cosim", "counter", "--seed", "1", "--cycles", "5", "--with", "silica");
+    assertUsageError("unknown tool 'modelsim' for --with; valid tools: verilator, icarus",
+        "bench-sim", "counter", "--cycles", "5", "--with", "verilator,modelsim");
   }
 
   @Test

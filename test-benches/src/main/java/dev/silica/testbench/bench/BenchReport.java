@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The outcome of a {@link SimBench} run: per engine its build (Silica: compile) and run times, the
- * digest Silica's simulator gave, and every disagreement of a tool with it. Rows are Silica,
- * Verilator, Icarus, in that order.
+ * digest Silica's simulator gave, and every disagreement of a tool with it. Rows are Silica, then
+ * Verilator and Icarus, in that order, for those that ran.
  */
 public record BenchReport(
     String design, long cycles, String digest, ImmutableList<Row> rows, ImmutableList<String> disagreements) {
@@ -56,14 +56,31 @@ public record BenchReport(
     return t.toString();
   }
 
-  /** {@code speed: silica/verilator=R1 silica/icarus=R2 end-to-end-silica/verilator=R3}, ratios of cycles per second. */
+  /**
+   * {@code speed: silica/verilator=R1 silica/icarus=R2 end-to-end-silica/verilator=R3}, ratios of
+   * cycles per second; the ratios of a tool that did not run are left out.
+   */
   public String speedLine() {
-    return String.format(Locale.ROOT, "speed: silica/verilator=%.2f silica/icarus=%.2f end-to-end-silica/verilator=%.2f",
-        silicaOverVerilator(), silicaOverIcarus(), endToEndSilicaOverVerilator());
+    StringBuilder line = new StringBuilder("speed:");
+    if (ran(Engine.VERILATOR)) {
+      line.append(String.format(Locale.ROOT, " silica/verilator=%.2f", silicaOverVerilator()));
+    }
+    if (ran(Engine.ICARUS)) {
+      line.append(String.format(Locale.ROOT, " silica/icarus=%.2f", silicaOverIcarus()));
+    }
+    if (ran(Engine.VERILATOR)) {
+      line.append(String.format(Locale.ROOT, " end-to-end-silica/verilator=%.2f", endToEndSilicaOverVerilator()));
+    }
+    return line.toString();
+  }
+
+  private boolean ran(Engine engine) {
+    return rows.stream().anyMatch(r -> r.engine() == engine);
   }
 
   private Row row(Engine engine) {
-    return rows.stream().filter(r -> r.engine() == engine).findFirst().orElseThrow();
+    return rows.stream().filter(r -> r.engine() == engine).findFirst()
+        .orElseThrow(() -> new IllegalStateException(engine + " did not run in this benchmark"));
   }
 
   private static double seconds(Duration d) {

@@ -39,7 +39,21 @@ public final class SimBench {
    * @throws dev.silica.testbench.cosim.ToolFailure when Verilator or Icarus is missing or fails
    */
   public static BenchReport run(Design design, long seed, long cycles, Function<Design, SimEngine> silica) {
-    List<Engine> tools = List.of(Engine.VERILATOR, Engine.ICARUS);
+    return run(design, seed, cycles, silica, List.of(Engine.VERILATOR, Engine.ICARUS));
+  }
+
+  /**
+   * As {@link #run(Design, long, long, Function)}, against only the given {@code tools} (Verilator,
+   * Icarus or both; Icarus alone is slow enough to dominate long runs).
+   *
+   * @throws IllegalArgumentException when {@code tools} is empty or holds Silica
+   * @throws dev.silica.testbench.cosim.ToolFailure when a tool is missing or fails
+   */
+  public static BenchReport run(
+      Design design, long seed, long cycles, Function<Design, SimEngine> silica, List<Engine> tools) {
+    if (tools.isEmpty() || tools.contains(Engine.SILICA)) {
+      throw new IllegalArgumentException("benchmark against Verilator and/or Icarus, got " + tools);
+    }
     tools.forEach(Harnesses::requireInstalled);
     HarnessLayout layout = HarnessLayout.of(design);
     long start = System.nanoTime();
