@@ -229,6 +229,10 @@ public final class ModelFile {
   private static Map<String, double[]> state(JsonFields object, ForecastModel reference) {
     Map<String, double[]> state = new LinkedHashMap<>();
     for (Param p : reference.params()) {
+      if (p.isOptional() && !object.has(p.name())) {
+        state.put(p.name(), new double[p.size()]);
+        continue;
+      }
       double[] values = object.numbers(p.name());
       if (values.length != p.size()) {
         throw new ModelFormatException(object.path(p.name()),
