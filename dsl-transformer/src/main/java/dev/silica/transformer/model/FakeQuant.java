@@ -83,7 +83,7 @@ public final class FakeQuant {
    */
   void learnRange() {
     if (kind == Kind.OBSERVED) {
-      spec();
+      Preconditions.checkState(range.value()[2] > 0, "%s: the observer has seen no data", name);
       learned = true;
     }
   }
