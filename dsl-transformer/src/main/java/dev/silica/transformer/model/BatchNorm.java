@@ -9,7 +9,8 @@ import java.util.List;
  * (momentum 0.1, unbiased variance); in inference it uses the running statistics, which are what
  * folding into integers uses. Letting QAT update the statistics matters: quantization noise
  * changes the variance a channel sees, and statistics frozen at their float values amplify that
- * noise in low-variance channels.
+ * noise in low-variance channels. {@link #freezeStatistics} makes training use and keep the running
+ * statistics instead, so that the training forward pass is the inference one.
  */
 public final class BatchNorm {
 
@@ -27,6 +28,7 @@ public final class BatchNorm {
   private double[] normalized;
   private double[] inverseStd;
   private boolean batchStatistics;
+  private boolean frozen;
 
   public BatchNorm(String name, int channels) {
     this.name = name;
@@ -42,7 +44,7 @@ public final class BatchNorm {
   Tensor forward(Tensor x, Mode mode) {
     int rows = x.rows();
     double[] xs = x.data();
-    batchStatistics = mode.training();
+    batchStatistics = mode.training() && !frozen;
     double[] mean = runningMean.value().clone();
     double[] variance = runningVariance.value().clone();
     if (batchStatistics) {
@@ -115,6 +117,11 @@ public final class BatchNorm {
       }
     }
     return dy.withData(dx);
+  }
+
+  /** From now on, training normalizes with the running statistics and leaves them as they are. */
+  void freezeStatistics() {
+    frozen = true;
   }
 
   /** The trained parameters and running statistics, for folding into integers. */

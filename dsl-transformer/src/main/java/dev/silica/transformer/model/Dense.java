@@ -10,6 +10,13 @@ import java.util.Random;
  * of {@code in x out} (row-major). In quantized modes the weights are fake-quantized symmetric per
  * tensor and the bias at the accumulator scale of the input's spec, with straight-through
  * gradients to the float weights.
+ *
+ * <p>The weight scale is {@code max|W| / (2^(b-1) - 1)} until {@link #learnWeightScale} makes it a
+ * trained parameter ({@code <name>.weightScale}, zero while unused), LSQ's learned step size {@code
+ * S}: started where the rounding error of the weights is least, it receives {@code round(w/S) -
+ * w/S} times each in-range weight's gradient and the clamped code times each clamped one's, while
+ * clamped weights receive none. (LSQ's gradient scale is left out: Adam is invariant to a constant
+ * factor on a tensor's gradient.)
  */
 public final class Dense {
 
@@ -18,10 +25,12 @@ public final class Dense {
   private final int out;
   private final Param weight;
   private final Param bias;
+  private final Param weightScale;
   private FakeQuant input;
   private int bits;
   private Tensor lastInput;
   private double[] lastWeights;
+  private boolean lastScaleLearning;
 
   /** A layer with Glorot-uniform weights drawn from {@code random} and zero bias. */
   public Dense(String name, int in, int out, Random random) {
@@ -31,6 +40,7 @@ public final class Dense {
     this.out = out;
     this.weight = Param.trainable(name + ".weight", in * out);
     this.bias = Param.trainable(name + ".bias", out);
+    this.weightScale = Param.optional(name + ".weightScale", 1);
     double limit = Math.sqrt(6.0 / (in + out));
     double[] w = weight.value();
     for (int i = 0; i < w.length; i++) {
@@ -46,7 +56,14 @@ public final class Dense {
 
   /** The weight spec in quantized modes. */
   public QuantSpec weightSpec() {
-    return Quantization.weightSpec(weight.value(), bits);
+    double learned = weightScale.value()[0];
+    return learned > 0 ? QuantSpec.symmetric(learned, bits) : Quantization.weightSpec(weight.value(), bits);
+  }
+
+  /** Makes the weight scale a trained parameter, starting from the least-rounding-error scale of the weights. */
+  void learnWeightScale() {
+    Preconditions.checkState(bits > 0, "%s: quantization is not enabled", name);
+    weightScale.value()[0] = Quantization.leastErrorWeightScale(weight.value(), bits);
   }
 
   /** The bias spec in quantized modes. */
@@ -58,6 +75,7 @@ public final class Dense {
     Preconditions.checkArgument(x.channels() == in, "expected %s channels, got %s", in, x.channels());
     double[] w = weight.value();
     double[] b = bias.value();
+    lastScaleLearning = mode.quantized() && mode.training() && weightScale.value()[0] > 0;
     if (mode.quantized()) {
       w = Quantization.fake(weightSpec(), w);
       b = Quantization.fake(biasSpec(), b);
@@ -115,9 +133,38 @@ public final class Dense {
       dw[shard] = dwShard;
       db[shard] = dbShard;
     });
-    Shards.reduceInto(dw, weight.grad());
+    if (lastScaleLearning) {
+      double[] dWeights = new double[in * out];
+      Shards.reduceInto(dw, dWeights);
+      accumulateScaleGradient(dWeights);
+    } else {
+      Shards.reduceInto(dw, weight.grad());
+    }
     Shards.reduceInto(db, bias.grad());
     return lastInput.withData(dx);
+  }
+
+  /** Passes {@code dWeights}, the gradient of the fake-quantized weights, to the weights and the learned scale. */
+  private void accumulateScaleGradient(double[] dWeights) {
+    QuantSpec spec = weightSpec();
+    double s = spec.scale();
+    long low = spec.format().min();
+    long high = spec.format().max();
+    double[] w = weight.value();
+    double[] dw = weight.grad();
+    double ds = 0;
+    for (int i = 0; i < w.length; i++) {
+      double code = w[i] / s;
+      if (code < low) {
+        ds += dWeights[i] * low;
+      } else if (code > high) {
+        ds += dWeights[i] * high;
+      } else {
+        dw[i] += dWeights[i];
+        ds += dWeights[i] * (spec.quantize(w[i]) - code);
+      }
+    }
+    weightScale.grad()[0] += ds;
   }
 
   /** The layer's name, the prefix of its parameters' names. */
@@ -141,7 +188,12 @@ public final class Dense {
     return bias;
   }
 
+  /** The learned weight scale, zero while the max-abs rule sets it. */
+  public Param weightScale() {
+    return weightScale;
+  }
+
   List<Param> params() {
-    return List.of(weight, bias);
+    return List.of(weight, bias, weightScale);
   }
 }

@@ -77,6 +77,27 @@ public final class EncoderLayer {
     ffn2.quantize(bits, hidden);
   }
 
+  /** Makes every weight scale and activation range of the layer a trained parameter. */
+  void learnScales() {
+    for (Dense d : dense()) {
+      d.learnWeightScale();
+    }
+    for (FakeQuant fq : fakeQuants()) {
+      fq.learnRange();
+    }
+  }
+
+  /** The layer's linear layers, in pipeline order. */
+  List<Dense> dense() {
+    return List.of(query, key, value, output, ffn1, ffn2);
+  }
+
+  /** Freezes both BatchNorms' statistics. */
+  void freezeNorms() {
+    norm1.freezeStatistics();
+    norm2.freezeStatistics();
+  }
+
   Tensor forward(Tensor x, Mode mode) {
     Tensor q = fq(queryOut, query.forward(x, mode), mode);
     Tensor k = fq(keyOut, key.forward(x, mode), mode);

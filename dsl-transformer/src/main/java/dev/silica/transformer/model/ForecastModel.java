@@ -76,6 +76,29 @@ public final class ForecastModel {
     head.quantize(bits, lastNorm());
   }
 
+  /**
+   * Makes every weight scale and activation range a trained parameter (LSQ), each starting from
+   * its current value: the weights' least-rounding-error scale and the observed ranges, which must
+   * have seen data.
+   */
+  public void learnScales() {
+    Preconditions.checkState(bits > 0, "quantization is not enabled");
+    embedding.learnWeightScale();
+    head.learnWeightScale();
+    input.learnRange();
+    embedded.learnRange();
+    for (EncoderLayer layer : layers) {
+      layer.learnScales();
+    }
+  }
+
+  /** Freezes every BatchNorm's statistics: training normalizes as inference does. */
+  public void freezeNorms() {
+    for (EncoderLayer layer : layers) {
+      layer.freezeNorms();
+    }
+  }
+
   /** The fake-quantization width, 0 before {@link #quantize}. */
   public int bits() {
     return bits;
@@ -197,6 +220,24 @@ public final class ForecastModel {
     params.addAll(head.params());
     for (FakeQuant fq : List.of(input, embedded)) {
       params.add(fq.rangeState());
+    }
+    return params;
+  }
+
+  /** The parameters of quantization alone: every activation range and learned weight scale. */
+  public List<Param> quantizationParams() {
+    List<Param> params = new ArrayList<>();
+    for (FakeQuant fq : fakeQuants().values()) {
+      if (fq.rangeState() != null) {
+        params.add(fq.rangeState());
+      }
+    }
+    List<Dense> dense = new ArrayList<>(List.of(embedding, head));
+    for (EncoderLayer layer : layers) {
+      dense.addAll(layer.dense());
+    }
+    for (Dense d : dense) {
+      params.add(d.weightScale());
     }
     return params;
   }

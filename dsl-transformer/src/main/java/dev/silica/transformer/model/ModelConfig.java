@@ -23,4 +23,11 @@ public record ModelConfig(int window, int features, int dModel, int ffnFactor, i
   public static ModelConfig published(int window, int features, int dModel) {
     return new ModelConfig(window, features, dModel, 4, 1, 1);
   }
+
+  /** The shape in words: {@code window 12, 9 features, d_model 32, FFN x4, 1 layer(s), 1 head(s)}. */
+  @Override
+  public String toString() {
+    return String.format("window %d, %d features, d_model %d, FFN x%d, %d layer(s), %d head(s)", window, features,
+        dModel, ffnFactor, layers, heads);
+  }
 }

@@ -33,6 +33,7 @@ import java.util.Map;
  *                "floatValidationLoss", "qatValidationLoss" (QAT fields absent for float runs)},
  *   "float": {parameter name: [values...]},          // best float model, row-major tensors
  *   "qat": {parameter name: [values...]},            // best QAT model incl. "<tensor>.range" = [min, max, seen]
+ *                                                    // and "<dense>.weightScale" = [S] (0: max-abs; may be absent)
  *   "integer": {                                     // integer-only export, absent for float runs
  *     "tensors": {name: {"scale", "zeroPoint", "bits", "signed"}},   // real = scale * (code - zeroPoint)
  *     "dense": {name: {"weightScale", "weights": [[in x out codes]], "bias": [out codes]}},
@@ -229,6 +230,10 @@ public final class ModelFile {
   private static Map<String, double[]> state(JsonFields object, ForecastModel reference) {
     Map<String, double[]> state = new LinkedHashMap<>();
     for (Param p : reference.params()) {
+      if (p.isOptional() && !object.has(p.name())) {
+        state.put(p.name(), new double[p.size()]);
+        continue;
+      }
       double[] values = object.numbers(p.name());
       if (values.length != p.size()) {
         throw new ModelFormatException(object.path(p.name()),

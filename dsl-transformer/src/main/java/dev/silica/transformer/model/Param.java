@@ -11,21 +11,31 @@ public final class Param {
   private final String name;
   private final double[] value;
   private final double[] grad;
+  private final boolean optional;
 
-  private Param(String name, double[] value, double[] grad) {
+  private Param(String name, double[] value, double[] grad, boolean optional) {
     this.name = name;
     this.value = value;
     this.grad = grad;
+    this.optional = optional;
   }
 
   /** A trainable tensor of {@code size} values, all zero. */
   public static Param trainable(String name, int size) {
-    return new Param(name, new double[size], new double[size]);
+    return new Param(name, new double[size], new double[size], false);
+  }
+
+  /**
+   * A trainable tensor of {@code size} values, all zero, that model files written before it existed
+   * lack: reading such a file leaves it zero, which its owner must read as "not in use".
+   */
+  public static Param optional(String name, int size) {
+    return new Param(name, new double[size], new double[size], true);
   }
 
   /** A buffer of {@code size} values that training updates without a gradient. */
   public static Param buffer(String name, int size) {
-    return new Param(name, new double[size], null);
+    return new Param(name, new double[size], null, false);
   }
 
   public String name() {
@@ -45,6 +55,11 @@ public final class Param {
 
   public boolean isTrainable() {
     return grad != null;
+  }
+
+  /** Whether a model file may lack this tensor ({@link #optional}). */
+  public boolean isOptional() {
+    return optional;
   }
 
   public int size() {

@@ -25,6 +25,9 @@ public final class Quantization {
   /** Guard bits of the residual adds' single rounding. */
   public static final int RESIDUAL_GUARD_BITS = ResidualAdd.MAX_GUARD_BITS;
 
+  /** Candidate scales of {@link #leastErrorWeightScale}: this many equal fractions of the max-abs scale. */
+  static final int SCALE_SEARCH_STEPS = 100;
+
   private Quantization() {}
 
   /** The symmetric spec of a weight tensor. */
@@ -34,6 +37,30 @@ public final class Quantization {
       maxAbs = Math.max(maxAbs, Math.abs(w));
     }
     return QuantSpec.symmetricFromMaxAbs(maxAbs > 0 ? maxAbs : Double.MIN_NORMAL, bits);
+  }
+
+  /**
+   * The symmetric scale of {@code weights} at {@code bits} with the least sum of squared rounding
+   * errors (clamping included), searched over fractions of the max-abs scale of {@link #weightSpec}:
+   * the start of a learned weight scale.
+   */
+  public static double leastErrorWeightScale(double[] weights, int bits) {
+    double maxAbsScale = weightSpec(weights, bits).scale();
+    double best = maxAbsScale;
+    double bestError = Double.POSITIVE_INFINITY;
+    for (int step = SCALE_SEARCH_STEPS; step >= 1; step--) {
+      QuantSpec candidate = QuantSpec.symmetric(maxAbsScale * step / SCALE_SEARCH_STEPS, bits);
+      double error = 0;
+      for (double w : weights) {
+        double e = fake(candidate, w) - w;
+        error += e * e;
+      }
+      if (error < bestError) {
+        bestError = error;
+        best = candidate.scale();
+      }
+    }
+    return best;
   }
 
   /** The spec of a bias added to accumulators of {@code input} times {@code weights} codes. */

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * Trains a {@link ForecastModel} by minibatch Adam on the mean squared error of the scaled target,
- * with step learning-rate decay and early stopping on the validation loss; at the end the model
- * holds its best-validation state. Shuffling is seeded, and the parallel loops reduce in a fixed
+ * with step learning-rate decay (or, for QAT by a {@link QatRecipe} that asks for it, a cosine one)
+ * and early stopping on the validation loss; at the end the model holds its best-validation state.
+ * QAT first calibrates the activation observers, then applies the recipe's learned scales and
+ * frozen BatchNorm statistics. Shuffling is seeded, and the parallel loops reduce in a fixed
  * order, so a run is reproducible for a seed.
  */
 public final class Trainer {
@@ -45,8 +47,15 @@ public final class Trainer {
     Random random = new Random(config.seed() * 31 + (mode.quantized() ? 1 : 0));
     int[] order = java.util.stream.IntStream.range(0, train.count()).toArray();
     long start = System.nanoTime();
+    QatRecipe recipe = mode.quantized() ? config.qatRecipe() : QatRecipe.OBSERVED;
     if (mode.quantized()) {
       calibrate(order);
+      if (recipe.learnedScales()) {
+        model.learnScales();
+      }
+      if (recipe.frozenNorms()) {
+        model.freezeNorms();
+      }
     }
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
@@ -54,7 +63,9 @@ public final class Trainer {
     int epoch = 0;
     while (epoch < epochs && epoch - bestEpoch < config.patience()) {
       epoch++;
-      double rate = learningRate * Math.pow(config.decayFactor(), (epoch - 1) / config.decayEvery());
+      double rate = recipe.cosineSchedule()
+          ? learningRate * 0.5 * (1 + Math.cos(Math.PI * (epoch - 1) / epochs))
+          : learningRate * Math.pow(config.decayFactor(), (epoch - 1) / config.decayEvery());
       shuffle(order, random);
       double trainLoss = 0;
       for (int from = 0; from < order.length; from += config.batchSize()) {

@@ -8,14 +8,14 @@ import java.nio.file.Path;
  * Everything a training run needs. {@code bits == 0} means float only (no QAT, no integer
  * export). Float training: Adam, {@code learningRate} halved ({@code decayFactor}) every {@code
  * decayEvery} epochs, early stopping after {@code patience} epochs without a better validation
- * loss. QAT fine-tunes the best float model for {@code qatEpochs} epochs at {@code
- * qatLearningRate} with the same decay and stopping rules.
+ * loss. QAT fine-tunes the best float model for {@code qatEpochs} epochs from {@code
+ * qatLearningRate} by {@code qatRecipe}, with the same stopping rule.
  *
  * @param probabilityBits width of the softmax probabilities in QAT and integer inference
  */
 public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFactor, int layers, int heads, int bits,
     int probabilityBits, int epochs, int qatEpochs, long seed, int batchSize, double learningRate,
-    double qatLearningRate, int decayEvery, double decayFactor, int patience, Path output) {
+    double qatLearningRate, QatRecipe qatRecipe, int decayEvery, double decayFactor, int patience, Path output) {
 
   /** The default softmax probability width. */
   public static final int PROBABILITY_BITS = 8;
@@ -34,19 +34,27 @@ public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFac
   /**
    * The published recipe for one configuration: FFN factor 4, one layer and head, batch 256,
    * learning rate 1e-3 halved every 10 epochs, patience 8; QAT for a third of the float epochs (at
-   * least 3) at 5e-4; softmax probabilities at {@value #PROBABILITY_BITS} bits whatever the
-   * activation width (at 4 bits, 15 probability levels cost more accuracy than any other tensor).
+   * least 3) from 5e-4 by {@link QatRecipe#LEARNED}; softmax probabilities at {@value
+   * #PROBABILITY_BITS} bits whatever the activation width (at 4 bits, 15 probability levels cost
+   * more accuracy than any other tensor).
    */
   public static TrainingConfig published(Dataset dataset, int window, int dModel, int bits, int epochs, long seed,
       Path output) {
     return new TrainingConfig(dataset, window, dModel, 4, 1, 1, bits, bits == 0 ? 0 : PROBABILITY_BITS, epochs,
-        bits == 0 ? 0 : Math.max(3, epochs / 3), seed, 256, 1e-3, 5e-4, 10, 0.5, 8, output);
+        bits == 0 ? 0 : Math.max(3, epochs / 3), seed, 256, 1e-3, 5e-4, QatRecipe.LEARNED, 10, 0.5, 8, output);
   }
 
   /** The same run with {@code layers} encoder layers of {@code heads} attention heads. */
   public TrainingConfig withShape(int layers, int heads) {
     return new TrainingConfig(dataset, window, dModel, ffnFactor, layers, heads, bits, probabilityBits, epochs,
-        qatEpochs, seed, batchSize, learningRate, qatLearningRate, decayEvery, decayFactor, patience, output);
+        qatEpochs, seed, batchSize, learningRate, qatLearningRate, qatRecipe, decayEvery, decayFactor, patience,
+        output);
+  }
+
+  /** The same run with quantization-aware fine-tuning for {@code epochs} epochs from {@code learningRate} by {@code recipe}. */
+  public TrainingConfig withQat(int epochs, double learningRate, QatRecipe recipe) {
+    return new TrainingConfig(dataset, window, dModel, ffnFactor, layers, heads, bits, probabilityBits, this.epochs,
+        epochs, seed, batchSize, this.learningRate, learningRate, recipe, decayEvery, decayFactor, patience, output);
   }
 
   /** Whether the run quantizes (QAT and integer export). */

@@ -1,9 +1,11 @@
 package dev.silica.transformer.model;
 
+import com.google.common.base.Preconditions;
 import dev.silica.transformer.data.ForecastData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  * float model, then (unless float-only) fine-tunes it with quantization-aware training and exports
  * the integer-only model. The output file is rewritten after every epoch that improves the
  * validation loss, so an interrupted run leaves its best model so far (float-only until QAT has
- * improved once).
+ * improved once). {@link #fineTune} starts from the float model of an earlier run instead.
  */
 public final class TrainingRun {
 
@@ -23,16 +25,45 @@ public final class TrainingRun {
     data.report().forEach(line -> progress.println("data: " + line));
     ModelConfig shape = config.modelConfig(data.channels().size());
     ForecastModel model = new ForecastModel(shape, config.seed());
-    long parameters = model.params().stream().filter(Param::isTrainable).mapToLong(Param::size).sum();
-    progress.printf("model: window %d, %d features, d_model %d, FFN x%d, %d layer(s), %d head(s): %d parameters%n",
-        shape.window(), shape.features(), shape.dModel(), shape.ffnFactor(), shape.layers(), shape.heads(),
-        parameters);
+    List<Param> quantizers = model.quantizationParams();
+    long parameters = model.params().stream().filter(p -> p.isTrainable() && !quantizers.contains(p))
+        .mapToLong(Param::size).sum();
+    progress.printf("model: %s: %d parameters%n", shape, parameters);
     Trainer trainer = new Trainer(model, data, config, progress);
     Trainer.PhaseResult floatResult = trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(),
         sofar -> save(config, floatOnly(config, shape, model.snapshot(), sofar)));
+    save(config, floatOnly(config, shape, model.snapshot(), floatResult));
+    return fineTune(config, data, model, floatResult, progress);
+  }
+
+  /**
+   * Runs {@code config}'s quantization-aware phase (and integer export) from the float model of
+   * {@code start}, a model file of the same data set and shape, without training in float again;
+   * reports progress to {@code progress} and returns what it wrote to {@code config.output()}.
+   *
+   * @throws IllegalArgumentException naming the difference when {@code start} does not fit {@code config}
+   */
+  public static TrainedModel fineTune(TrainingConfig config, TrainedModel start, PrintWriter progress) {
+    ForecastData data = config.dataset().load(config.window());
+    ModelConfig shape = config.modelConfig(data.channels().size());
+    Preconditions.checkArgument(start.dataset() == config.dataset(), "the float model was trained on %s, not %s",
+        start.dataset().cliName(), config.dataset().cliName());
+    Preconditions.checkArgument(start.config().equals(shape), "the float model has %s, not %s",
+        start.config(), shape);
+    progress.printf("float model: %d epochs, validation MSE (scaled) %.5f, from the given model file%n",
+        start.summary().floatEpochs(), start.summary().floatValidationLoss());
+    Trainer.PhaseResult floatResult = new Trainer.PhaseResult(start.summary().floatValidationLoss(),
+        start.summary().floatEpochs(), start.summary().floatEpochs(), start.summary().floatSeconds());
+    return fineTune(config, data, start.floatModel(), floatResult, progress);
+  }
+
+  /** The QAT phase and export from {@code model} holding the best float state, then the summary lines. */
+  private static TrainedModel fineTune(TrainingConfig config, ForecastData data, ForecastModel model,
+      Trainer.PhaseResult floatResult, PrintWriter progress) {
+    ModelConfig shape = model.config();
+    Trainer trainer = new Trainer(model, data, config, progress);
     Map<String, double[]> floatState = model.snapshot();
     TrainedModel result = floatOnly(config, shape, floatState, floatResult);
-    save(config, result);
     if (config.quantized()) {
       model.quantize(config.bits(), config.probabilityBits());
       Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, config.qatEpochs(), config.qatLearningRate(),

@@ -16,16 +16,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Integer-only inference against the fake-quantized QAT model it was exported from: QAT runs the
  * same golden softmax, residual adds, positional encoding and pooling on its codes and leaves the
  * head unquantized, so on a trained tiny model every block's codes and every prediction agree, for
- * one and two layers.
+ * one and two layers, with observed or learned scales.
  */
 class IntegerForecasterTest {
 
   private static final ForecastData DATA = TinyData.load(6, 600);
 
-  @ParameterizedTest(name = "{0} bits, {1} layers")
-  @CsvSource({"4, 1", "8, 1", "4, 2", "6, 2"})
-  void integerPredictionsEqualTheQatPredictionsOnEveryWindow(int bits, int layers) {
-    TrainedModel trained = TinyData.trained(DATA, TinyData.config(bits, 3, 3).withShape(layers, 2));
+  @ParameterizedTest(name = "{0} bits, {1} layers, {2} scales")
+  @CsvSource({"4, 1, observed", "8, 1, observed", "4, 2, observed", "6, 2, observed", "4, 1, learned",
+      "6, 2, learned"})
+  void integerPredictionsEqualTheQatPredictionsOnEveryWindow(int bits, int layers, String scales) {
+    QatRecipe recipe = scales.equals("learned") ? QatRecipe.LEARNED : QatRecipe.OBSERVED;
+    TrainingConfig config = TinyData.config(bits, 3, 3).withShape(layers, 2);
+    TrainedModel trained = TinyData.trained(DATA, config.withQat(3, config.qatLearningRate(), recipe));
     BlockComparison comparison = BlockComparison.compare(trained, DATA.test(), DATA.test().count());
 
     for (BlockComparison.Block block : comparison.blocks()) {

@@ -53,6 +53,21 @@ class ModelFileTest {
   }
 
   @Test
+  void aFileWrittenBeforeLearnedWeightScalesReadsWithTheMaxAbsScales() {
+    JsonObject json = ModelFile.toJson(MODEL);
+    for (String state : new String[] {"float", "qat"}) {
+      JsonObject object = json.getAsJsonObject(state);
+      object.keySet().stream().filter(name -> name.endsWith(".weightScale")).toList().forEach(object::remove);
+    }
+    TrainedModel back = reread(json);
+    ForecastModel qat = back.qatModel();
+    assertEquals(0, qat.head().weightScale().value()[0]);
+    assertEquals(Quantization.weightSpec(qat.head().weight().value(), 6), qat.head().weightSpec());
+    assertArrayEquals(Batches.predict(MODEL.qatModel(), DATA.test(), Mode.QAT_INFERENCE),
+        Batches.predict(qat, DATA.test(), Mode.QAT_INFERENCE));
+  }
+
+  @Test
   void aFloatOnlyModelHasNoQuantizedParts() {
     TrainedModel floatOnly = new TrainedModel(MODEL.dataset(), MODEL.config(), 0, 0, MODEL.summary(),
         MODEL.floatState(), null, null);

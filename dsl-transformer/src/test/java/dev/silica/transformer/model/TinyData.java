@@ -32,8 +32,8 @@ final class TinyData {
 
   /** Two layers of two heads, FFN factor 2, d_model 8, window 6, batch 32. */
   static TrainingConfig config(int bits, int epochs, int qatEpochs) {
-    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 2, 2, bits, 8, epochs, qatEpochs, 3, 32, 3e-3, 1e-3, 10,
-        0.5, 50, null);
+    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 2, 2, bits, 8, epochs, qatEpochs, 3, 32, 3e-3, 1e-3,
+        QatRecipe.OBSERVED, 10, 0.5, 50, null);
   }
 
   /** A tiny model trained for a few float and QAT epochs at {@code bits}, as a training run leaves it. */

@@ -4,11 +4,7 @@ import dev.silica.dsl.ParameterError;
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.model.BlockComparison;
 import dev.silica.transformer.model.Evaluation;
-import dev.silica.transformer.model.ModelFile;
-import dev.silica.transformer.model.ModelFormatException;
 import dev.silica.transformer.model.TrainedModel;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,17 +38,7 @@ final class EvaluateCommand implements Runnable {
     if (blocks != null && blocks < 1) {
       throw new ParameterError("--blocks must be >= 1, got " + blocks);
     }
-    if (!Files.isRegularFile(model)) {
-      throw new UserError("no such model file: " + model);
-    }
-    TrainedModel trained;
-    try {
-      trained = ModelFile.read(model);
-    } catch (ModelFormatException e) {
-      throw new UserError(model + ": " + e.getMessage());
-    } catch (IOException e) {
-      throw new UserError("cannot read " + model + ": " + e.getMessage());
-    }
+    TrainedModel trained = ModelFiles.read(model);
     if (blocks != null && !trained.isQuantized()) {
       throw new UserError("--blocks: " + model + " is a float-only model with no integer inference");
     }

@@ -2,8 +2,11 @@ package dev.silica.examples.cli;
 
 import dev.silica.dsl.ParameterError;
 import dev.silica.transformer.data.Dataset;
+import dev.silica.transformer.model.QatRecipe;
+import dev.silica.transformer.model.TrainedModel;
 import dev.silica.transformer.model.TrainingConfig;
 import dev.silica.transformer.model.TrainingRun;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code silica train}: trains the forecasting Transformer on a bundled data set with the
  * published recipe ({@link TrainingConfig#published}), in float and, for 4, 6 or 8 bits, with
- * quantization-aware fine-tuning and integer export; the model file is rewritten on every
- * improvement, so an interrupted run leaves its best model.
+ * quantization-aware fine-tuning by a {@link QatRecipe} and integer export; the model file is
+ * rewritten on every improvement, so an interrupted run leaves its best model. {@code --from}
+ * starts the quantization-aware phase from an earlier run's float model.
  */
 @Command(
     name = "train",
@@ -37,9 +41,22 @@ final class TrainCommand implements Runnable {
   @Option(names = "--bits", required = true, paramLabel = "4|6|8|float", description = "Quantization width.")
   String bits;
 
-  @Option(names = "--epochs", required = true, paramLabel = "E",
-      description = "Most float epochs (QAT fine-tunes for a third as many, at least three).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "E",
+      description = "Most float epochs (QAT fine-tunes for a third as many, at least three); not with --from.")
+  Integer epochs;
+
+  @Option(names = "--qat-epochs", paramLabel = "E",
+      description = "Most quantization-aware epochs (default: a third of --epochs, at least three; required with --from).")
+  Integer qatEpochs;
+
+  @Option(names = "--qat-recipe", paramLabel = "learned|observed",
+      description = "learned (default): LSQ-learned weight scales and activation ranges, cosine learning rate; "
+          + "observed: max-abs weight scales, running min/max ranges, step decay (the first recipe).")
+  String qatRecipe = "learned";
+
+  @Option(names = "--from", paramLabel = "FILE",
+      description = "Skip float training: quantize the float model of this model file (same data set and shape).")
+  Path from;
 
   @Option(names = "--seed", required = true, paramLabel = "S", description = "Random seed (runs are deterministic).")
   long seed;
@@ -81,20 +98,57 @@ final class TrainCommand implements Runnable {
     if (heads < 1 || dModel % heads != 0) {
       throw new ParameterError("--heads must divide --d-model " + dModel + ", got " + heads);
     }
-    if (epochs < 1) {
+    if (from == null && epochs == null) {
+      throw new ParameterError("--epochs is required (unless --from gives the float model)");
+    }
+    if (from != null && epochs != null) {
+      throw new ParameterError("--epochs does not go with --from: the float model is already trained");
+    }
+    if (epochs != null && epochs < 1) {
       throw new ParameterError("--epochs must be >= 1, got " + epochs);
     }
+    if (from != null && qatEpochs == null) {
+      throw new ParameterError("--from needs --qat-epochs");
+    }
+    if (qatEpochs != null && qatEpochs < 1) {
+      throw new ParameterError("--qat-epochs must be >= 1, got " + qatEpochs);
+    }
+    if (from != null && width == 0) {
+      throw new ParameterError("--from needs --bits 4, 6 or 8: it only runs quantization-aware training");
+    }
+    QatRecipe recipe = switch (qatRecipe) {
+      case "learned" -> QatRecipe.LEARNED;
+      case "observed" -> QatRecipe.OBSERVED;
+      default -> throw new ParameterError("--qat-recipe must be learned or observed, got '" + qatRecipe + "'");
+    };
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserError("cannot write " + output + ": the directory " + parent + " does not exist");
     }
+    TrainedModel start = from == null ? null : ModelFiles.read(from);
+    TrainingConfig published = TrainingConfig.published(dataset, window, dModel, width,
+        start == null ? epochs : start.summary().floatEpochs(), seed, output).withShape(layers, heads);
+    TrainingConfig config = published.withQat(qatEpochs != null ? qatEpochs : published.qatEpochs(),
+        published.qatLearningRate(), recipe);
     var out = spec.commandLine().getOut();
     try {
-      TrainingRun.run(
-          TrainingConfig.published(dataset, window, dModel, width, epochs, seed, output).withShape(layers, heads), out);
+      if (start == null) {
+        TrainingRun.run(config, out);
+      } else {
+        fineTune(config, start, out);
+      }
     } catch (UncheckedIOException e) {
       throw new UserError(e.getMessage());
     }
     out.flush();
+  }
+
+  /** QAT from {@code start}'s float model; a model of another data set or shape is a {@link UserError}. */
+  private void fineTune(TrainingConfig config, TrainedModel start, PrintWriter out) {
+    try {
+      TrainingRun.fineTune(config, start, out);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--from " + from + ": " + e.getMessage());
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.silica.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,6 +41,33 @@ class ForecastCommandsTest {
     double qat = Double.parseDouble(last.group(2));
     double integer = Double.parseDouble(last.group(3));
     assertTrue(qat > 0 && Math.abs(integer - qat) < 0.01 * qat, "integer " + integer + " vs qat " + qat);
+  }
+
+  @Test
+  void trainFromAFloatModelRunsOnlyTheQuantizationAwarePhase() {
+    Path floatModel = dir.resolve("float.json");
+    assertEquals(0, CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "4", "--bits", "float",
+        "--epochs", "1", "--seed", "1", "-o", floatModel.toString()).exitCode());
+    Path model = dir.resolve("qat.json");
+    CliRun train = CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "4", "--bits", "6",
+        "--from", floatModel.toString(), "--qat-epochs", "2", "--seed", "1", "-o", model.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    assertFalse(train.out().contains("float epoch"), train.out());
+    assertTrue(train.out().contains("qat6 epoch 2/2"), train.out());
+    List<String> lines = CliRun.of("evaluate", model.toString()).out().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).matches("rmse: float=[0-9.]+ qat=[0-9.]+ integer=[0-9.]+"),
+        lines.toString());
+
+    CliRun otherShape = CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "8", "--bits", "6",
+        "--from", floatModel.toString(), "--qat-epochs", "1", "--seed", "1", "-o", model.toString());
+    assertEquals(1, otherShape.exitCode());
+    assertTrue(otherShape.err().startsWith("silica: --from " + floatModel + ": the float model has window 3, "),
+        otherShape.err());
+    CliRun withEpochs = CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "4", "--bits", "6",
+        "--from", floatModel.toString(), "--qat-epochs", "1", "--epochs", "3", "--seed", "1", "-o",
+        model.toString());
+    assertEquals(2, withEpochs.exitCode());
+    assertEquals("silica: --epochs does not go with --from: the float model is already trained\n", withEpochs.err());
   }
 
   @Test
