@@ -108,9 +108,14 @@ public final class ForecasterAccelerator extends Module {
     }
 
     // ---- memories ----
+    // a block RAM holds a power of two words at no extra cost, and a memory that fills its address
+    // space needs no range check on the read address (the longest path when it had one)
+    int activationDepth = accel.storage() == Memory.Style.BLOCK
+        ? 1 << Widths.log2Ceil(program.activationDepth())
+        : program.activationDepth();
     List<Mem<SInt>> activations = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
-      activations.add(mem("activations_" + r, SInt.of(laneBits), program.activationDepth()).style(accel.storage()));
+      activations.add(mem("activations_" + r, SInt.of(laneBits), activationDepth).style(accel.storage()));
     }
     List<Mem<SInt>> attention = new ArrayList<>();
     for (int c = 0; c < cols; c++) {

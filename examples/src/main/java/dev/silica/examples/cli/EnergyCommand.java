@@ -1,10 +1,8 @@
 package dev.silica.examples.cli;
 
-import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.dsl.ParameterError;
 import dev.silica.dsl.Params;
 import dev.silica.ir.Design;
-import dev.silica.ir.pass.Passes;
 import dev.silica.power.EnergyCoefficients;
 import dev.silica.power.EnergyEstimate;
 import dev.silica.power.SaifWriter;
@@ -13,7 +11,6 @@ import dev.silica.synth.Resource;
 import dev.silica.synth.ResourceTable;
 import dev.silica.testbench.forecast.ForecastEnergy;
 import dev.silica.transformer.accel.ForecasterGenerator;
-import dev.silica.transformer.accel.ModelSource;
 import dev.silica.transformer.accel.Program;
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.model.IntegerForecaster;
@@ -26,13 +23,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -52,13 +47,7 @@ final class EnergyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "MODEL",
-      description = "A model file of silica train or a bundled model (default: " + ModelSource.DEFAULT + ").")
-  String model;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-      description = "A forecaster parameter: rows, cols, multiplier, storage (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Mixin ForecasterOptions forecaster;
 
   @Option(names = "--windows", paramLabel = "N", description = "Test windows to simulate (default: ${DEFAULT-VALUE}).")
   int windows = 4;
@@ -79,12 +68,8 @@ final class EnergyCommand implements Callable<Integer> {
     if (windows < 1 || !(clockMhz > 0) || !(staticMilliwatts >= 0)) {
       throw new ParameterError("--windows must be >= 1, --clock-mhz positive and --static-mw not negative");
     }
-    Map<String, String> given = new LinkedHashMap<>(params);
-    if (model != null) {
-      given.put("model", model);
-    }
-    Params parsed = Params.of(GeneratorRegistry.load().get("forecaster"), given);
-    Design design = Passes.standard().run(GeneratorRegistry.load().get("forecaster").elaborate(parsed));
+    Params parsed = forecaster.params();
+    Design design = ForecasterOptions.design(parsed);
     PrintWriter out = spec.commandLine().getOut();
     TrainedModel trained = ForecasterGenerator.model(parsed);
     Program program = ForecasterGenerator.program(parsed);

@@ -1,28 +1,23 @@
 package dev.silica.examples.cli;
 
 import com.google.common.collect.ImmutableList;
-import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.dsl.ParameterError;
 import dev.silica.dsl.Params;
 import dev.silica.ir.Design;
-import dev.silica.ir.pass.Passes;
 import dev.silica.synth.ResourceTable;
 import dev.silica.testbench.Engine;
 import dev.silica.testbench.forecast.HardwareForecast;
 import dev.silica.transformer.accel.ForecasterGenerator;
-import dev.silica.transformer.accel.ModelSource;
 import dev.silica.transformer.accel.Program;
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.model.IntegerForecaster;
 import dev.silica.transformer.model.TrainedModel;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -41,13 +36,7 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "MODEL",
-      description = "A model file of silica train or a bundled model (default: " + ModelSource.DEFAULT + ").")
-  String model;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-      description = "A forecaster parameter: rows, cols, multiplier, storage (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Mixin ForecasterOptions forecaster;
 
   @Option(names = "--windows", paramLabel = "N", description = "Simulate only the first N test windows (default: all).")
   Integer windows;
@@ -60,12 +49,8 @@ final class ForecastCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, String> given = new LinkedHashMap<>(params);
-    if (model != null) {
-      given.put("model", model);
-    }
-    Params params = Params.of(GeneratorRegistry.load().get("forecaster"), given);
-    Design design = Passes.standard().run(GeneratorRegistry.load().get("forecaster").elaborate(params));
+    Params params = forecaster.params();
+    Design design = ForecasterOptions.design(params);
     return report(params, design, windows, threads, clockMhz, spec.commandLine().getOut()) ? 0 : 1;
   }
 

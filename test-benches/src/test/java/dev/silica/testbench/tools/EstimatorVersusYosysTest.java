@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.collect.ImmutableMap;
 import dev.silica.synth.Estimator;
 import dev.silica.synth.Resource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,9 +65,10 @@ class EstimatorVersusYosysTest {
           // the encoding ROMs' words are narrower than their declared width (constant top columns),
           // which makes the adders' top bits wires for Yosys; the estimator costs the declared width
           .put("posenc", new Tolerance(55, 10))
-          // the array's Booth multipliers as for systolic (measured +49% LUT, +3.5% FF on the default
-          // forecaster)
-          .put("forecaster", new Tolerance(50, 10))
+          // the array's Booth multipliers as for systolic (measured +50.5% LUT, +3.5% FF on the default
+          // forecaster once its block-RAM activation banks fill their address space and Yosys no longer
+          // maps a range check per read)
+          .put("forecaster", new Tolerance(55, 10))
           // not analysed yet: the block-RAM queue's read-ahead address and bypass multiplexer (measured
           // -25.0% LUT at depth 5 with flow; +14.0% on the 64-deep distributed one)
           .put("fifo", new Tolerance(30, 10))
@@ -104,17 +107,19 @@ class EstimatorVersusYosysTest {
     assertEquals(List.of(), failures, table.toString());
   }
 
+  /** Timed in this thread's processor time, so that the machine's other work does not count. */
   @Test
   void everyEstimateTakesMilliseconds() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     for (GeneratorCases.Case c : GeneratorCases.quick()) {
       long best = Long.MAX_VALUE;
       for (int run = 0; run < 3; run++) {
-        long start = System.nanoTime();
+        long start = threads.getCurrentThreadCpuTime();
         Estimator.estimate(c.design());
-        best = Math.min(best, System.nanoTime() - start);
+        best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
       }
       long millis = best / 1_000_000;
-      assertTrue(millis < ESTIMATE_MILLIS, "estimate of " + c + " took " + millis + " ms");
+      assertTrue(millis < ESTIMATE_MILLIS, "estimate of " + c + " took " + millis + " ms of processor time");
     }
   }
 }
