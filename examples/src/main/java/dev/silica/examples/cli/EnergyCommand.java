@@ -9,7 +9,7 @@ import dev.silica.power.SaifWriter;
 import dev.silica.synth.Estimator;
 import dev.silica.synth.Resource;
 import dev.silica.synth.ResourceTable;
-import dev.silica.testbench.forecast.ForecastEnergy;
+import dev.silica.examples.forecast.ForecastEnergy;
 import dev.silica.transformer.accel.ForecasterGenerator;
 import dev.silica.transformer.accel.Program;
 import dev.silica.transformer.data.ForecastData;

@@ -6,7 +6,7 @@ import dev.silica.dsl.Params;
 import dev.silica.ir.Design;
 import dev.silica.synth.ResourceTable;
 import dev.silica.testbench.Engine;
-import dev.silica.testbench.forecast.HardwareForecast;
+import dev.silica.examples.forecast.HardwareForecast;
 import dev.silica.transformer.accel.ForecasterGenerator;
 import dev.silica.transformer.accel.Program;
 import dev.silica.transformer.data.ForecastData;

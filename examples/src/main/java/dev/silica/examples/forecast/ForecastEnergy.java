@@ -1,4 +1,4 @@
-package dev.silica.testbench.forecast;
+package dev.silica.examples.forecast;
 
 import com.google.common.base.Preconditions;
 import dev.silica.ir.Design;

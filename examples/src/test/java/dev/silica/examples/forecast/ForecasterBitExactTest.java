@@ -1,4 +1,4 @@
-package dev.silica.testbench.forecast;
+package dev.silica.examples.forecast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

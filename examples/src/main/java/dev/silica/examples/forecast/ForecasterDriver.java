@@ -1,4 +1,4 @@
-package dev.silica.testbench.forecast;
+package dev.silica.examples.forecast;
 
 import dev.silica.testbench.PortHandle;
 import dev.silica.testbench.Tester;
