@@ -78,7 +78,8 @@ public final class ExploreSummary {
     return String.format(Locale.ROOT, "energy per inference (as silica energy) simulated for %d of %s: %.5f to %.5f"
         + " mJ, median %.5f; %d of %d simulated inferences bit-exact", withEnergy.size(),
         count(fitting, "fitting point"), mj[0], mj[mj.length - 1], mj[mj.length / 2],
-        energies.stream().mapToInt(PointEnergy::agreeing).sum(), energies.stream().mapToInt(PointEnergy::windows).sum());
+        energies.stream().mapToInt(PointEnergy::agreeing).sum(),
+        energies.stream().mapToInt(PointEnergy::windows).sum());
   }
 
   private static String count(int n, String noun) {

@@ -16,7 +16,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs the exploration's passes over a thread pool: the estimate of every point, then Yosys on the
- * chosen ones, then the energy simulation of the chosen ones. Results keep the order of their inputs; {@code progress} hears how many are done.
+ * chosen ones, then the energy simulation of the chosen ones. Results keep the order of their
+ * inputs; {@code progress} hears how many are done.
  */
 public final class Explorer {
 

@@ -108,8 +108,8 @@ class ExploreCommandTest {
         output.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("explore: points=1 valid=1 fit=1 front=1 checked=0 energy=1", lastLines(run.out(), 1).get(0));
-    assertTrue(run.out().contains("\nPareto front of the points that fit, energy vs RMSE (1 point):\n  4b w12 d32 3x4 dsp"
-        + " block"), run.out());
+    assertTrue(run.out().contains("\nPareto front of the points that fit, energy vs RMSE (1 point):\n"
+        + "  4b w12 d32 3x4 dsp block"), run.out());
     try (Stream<Path> files = Files.list(output)) {
       assertEquals(Set.of("points.csv", "latency-lut.svg", "rmse-latency.svg", "energy-rmse.svg", "summary.txt"),
           files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
