@@ -4,10 +4,12 @@ import com.google.common.collect.ImmutableList;
 import dev.silica.dsl.ParameterError;
 import dev.silica.examples.explore.DesignPoint;
 import dev.silica.examples.explore.DesignPoint.ModelShape;
+import dev.silica.examples.explore.ExploreFronts;
 import dev.silica.examples.explore.ExploreSummary;
 import dev.silica.examples.explore.Explorer;
 import dev.silica.examples.explore.ParetoFront;
 import dev.silica.examples.explore.PointResult;
+import dev.silica.examples.explore.PointEnergy;
 import dev.silica.examples.explore.PointsCsv;
 import dev.silica.examples.explore.ScatterPlot;
 import dev.silica.examples.explore.ShapeModel;
@@ -46,15 +48,18 @@ import picocli.CommandLine.Model.CommandSpec;
  * window x d_model x rows x cols x multiplier x storage) is compiled, elaborated and estimated from
  * the IR, its cycles per inference counted from the program's schedule; the Pareto front of latency
  * against LUTs among the points that fit the XC7S15 (and any {@code --check} further points) is
- * synthesized by Yosys. Writes {@code
- * points.csv}, the fronts as SVG plots and {@code summary.txt} atomically into the output directory
- * and prints the summary; the last line reads {@code explore: points=N valid=V fit=F front=P
- * checked=C}.
+ * synthesized by Yosys; every point that then fits has its energy per inference measured as {@code
+ * silica energy} measures it, from the simulated switching of its model's first {@code
+ * --energy-windows} test windows. Writes {@code points.csv}, the fronts as SVG plots and {@code
+ * summary.txt} atomically into the output directory and prints the summary; the last line reads
+ * {@code explore: points=N valid=V fit=F front=P checked=C energy=E}; the exit code is 1 when a
+ * simulated inference disagrees with the integer-only inference.
  */
 @Command(
     name = "explore",
     description = "Explore the forecaster's design space: estimate resources and cycles of every grid point, check"
-        + " the Pareto front with Yosys, write a CSV, SVG plots and a summary.")
+        + " the Pareto front with Yosys, simulate the energy per inference of the points that fit, write a CSV, SVG"
+        + " plots and a summary.")
 final class ExploreCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -109,6 +114,11 @@ final class ExploreCommand implements Callable<Integer> {
       description = "Give up on a point's Yosys run after M minutes, noting it in the CSV (default: ${DEFAULT-VALUE}).")
   long yosysMinutes = YosysSynth.DEFAULT_TIMEOUT.toMinutes();
 
+  @Option(names = "--energy-windows", paramLabel = "N", defaultValue = "1",
+      description = "Test windows simulated per fitting point for its energy per inference, as silica energy does;"
+          + " 0 simulates none (default: ${DEFAULT-VALUE}).")
+  int energyWindows;
+
   @Option(names = "--threads", paramLabel = "N", description = "Points (and Yosys runs) in parallel (default: the processors).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -128,28 +138,29 @@ final class ExploreCommand implements Callable<Integer> {
     List<DesignPoint> grid = grid(shapeModels.keySet());
     ImmutableList<PointResult> estimated = Explorer.estimate(grid, shapeModels, threads,
         new ProgressBar(System.err, grid.size(), "points")::update);
-    List<PointResult> checked = yosysChecks(fitting(estimated), shapeModels, out);
-    List<PointResult> results = merge(estimated, checked);
+    List<PointResult> checked = yosysChecks(ExploreFronts.fitting(estimated), shapeModels, out);
+    List<PointResult> synthesized = merge(estimated, checked);
+    List<PointResult> measured = energies(ExploreFronts.fitting(synthesized), shapeModels);
+    List<PointResult> results = merge(synthesized, measured);
 
-    List<PointResult> fitting = fitting(results);
-    List<PointResult> latencyFront = ParetoFront.of(fitting, r -> r.lut(), r -> r.cycles());
-    List<PointResult> withRmse = fitting.stream().filter(r -> r.rmse().isPresent()).toList();
-    List<PointResult> rmseFront = ParetoFront.of(withRmse, r -> r.cycles(), r -> r.rmse().getAsDouble());
-    List<String> summary = ExploreSummary.lines(results, latencyFront, rmseFront, clockMhz);
-    Set<String> written = write(results, latencyFront, rmseFront, summary);
+    ExploreFronts fronts = ExploreFronts.of(results);
+    List<String> summary = ExploreSummary.lines(results, fronts, clockMhz);
+    Set<String> written = write(results, fronts, summary);
 
     out.println();
     summary.forEach(out::println);
     out.printf(Locale.ROOT, "wrote %s: %s%n", output, String.join(", ", written));
-    out.printf(Locale.ROOT, "explore: points=%d valid=%d fit=%d front=%d checked=%d%n", results.size(),
-        results.stream().filter(PointResult::valid).count(), fitting.size(), latencyFront.size(), checked.size());
+    out.printf(Locale.ROOT, "explore: points=%d valid=%d fit=%d front=%d checked=%d energy=%d%n", results.size(),
+        results.stream().filter(PointResult::valid).count(), ExploreFronts.fitting(results).size(),
+        fronts.latencyLut().size(), checked.size(), measured.size());
     out.flush();
-    return 0;
+    return measured.stream().allMatch(p -> p.energy().map(PointEnergy::bitExact).orElse(true)) ? 0 : 1;
   }
 
   private void checkOptions() {
     OptionChecks.positive("--threads", threads);
     OptionChecks.positive("--yosys-minutes", yosysMinutes);
+    OptionChecks.notNegative("--energy-windows", energyWindows);
     if (!(clockMhz > 0)) {
       throw new ParameterError("--clock-mhz must be positive, got " + clockMhz);
     }
@@ -262,11 +273,6 @@ final class ExploreCommand implements Callable<Integer> {
     return points;
   }
 
-  /** The valid points that fit the device (by Yosys where checked, else by the estimate). */
-  private static List<PointResult> fitting(List<PointResult> results) {
-    return results.stream().filter(r -> r.valid() && r.fits()).toList();
-  }
-
   /**
    * Yosys's tables for the first {@code --check} of the {@code fitting} points by Pareto rank
    * (latency against LUTs), each rank by LUTs; none, with a note, without Yosys.
@@ -289,34 +295,50 @@ final class ExploreCommand implements Callable<Integer> {
         new ProgressBar(System.err, count, "Yosys runs")::update);
   }
 
-  /** {@code estimated} with the checked points' results in their places. */
-  private static List<PointResult> merge(List<PointResult> estimated, List<PointResult> checked) {
-    Map<DesignPoint, PointResult> byPoint = checked.stream()
+  /**
+   * The {@code fitting} points with their energy per inference over {@code --energy-windows} test
+   * windows; none when that is 0.
+   */
+  private List<PointResult> energies(List<PointResult> fitting, Map<ModelShape, ShapeModel> models) {
+    if (energyWindows == 0 || fitting.isEmpty()) {
+      return List.of();
+    }
+    return Explorer.energy(fitting, models, energyWindows, clockMhz, threads,
+        new ProgressBar(System.err, fitting.size(), "energy simulations")::update);
+  }
+
+  /** {@code results} with the {@code updated} points' results in their places. */
+  private static List<PointResult> merge(List<PointResult> results, List<PointResult> updated) {
+    Map<DesignPoint, PointResult> byPoint = updated.stream()
         .collect(Collectors.toMap(PointResult::point, r -> r));
-    return estimated.stream().map(r -> byPoint.getOrDefault(r.point(), r)).toList();
+    return results.stream().map(r -> byPoint.getOrDefault(r.point(), r)).toList();
   }
 
   /** Writes the output directory; returns the names of its files. */
-  private Set<String> write(List<PointResult> results, List<PointResult> latencyFront, List<PointResult> rmseFront,
-      List<String> summary) {
-    Set<DesignPoint> onLatencyFront = latencyFront.stream().map(PointResult::point).collect(Collectors.toSet());
-    Set<DesignPoint> onRmseFront = rmseFront.stream().map(PointResult::point).collect(Collectors.toSet());
+  private Set<String> write(List<PointResult> results, ExploreFronts fronts, List<String> summary) {
     List<PointResult> valid = results.stream().filter(PointResult::valid).toList();
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("points.csv", PointsCsv.render(results, onLatencyFront, onRmseFront, clockMhz));
+    files.put("points.csv", PointsCsv.render(results, fronts, clockMhz));
     if (!valid.isEmpty()) {
       files.put("latency-lut.svg", ScatterPlot.svg("Forecaster design space: latency against LUTs (estimate)",
           "LUT (Silica estimate)", String.format(Locale.ROOT, "latency (us at %.0f MHz)", clockMhz),
           "does not fit the XC7S15", valid.stream().map(r -> new ScatterPlot.Point(r.lut(), r.latencyUs(clockMhz),
-              r.point().bits() + " bits", !r.fits(), onLatencyFront.contains(r.point()), tooltip(r))).toList()));
+              r.point().bits() + " bits", !r.fits(), fronts.latencyLut().contains(r), tooltip(r))).toList()));
     }
     List<PointResult> withRmse = valid.stream().filter(r -> r.rmse().isPresent()).toList();
     if (!withRmse.isEmpty()) {
       files.put("rmse-latency.svg", ScatterPlot.svg("Forecaster design space: test RMSE against latency",
           String.format(Locale.ROOT, "latency (us at %.0f MHz)", clockMhz), "integer-only test RMSE",
           "does not fit the XC7S15", withRmse.stream().map(r -> new ScatterPlot.Point(r.latencyUs(clockMhz),
-              r.rmse().getAsDouble(), r.point().bits() + " bits", !r.fits(), onRmseFront.contains(r.point()),
+              r.rmse().getAsDouble(), r.point().bits() + " bits", !r.fits(), fronts.rmseLatency().contains(r),
               tooltip(r))).toList()));
+    }
+    List<PointResult> withEnergyAndRmse = withRmse.stream().filter(r -> r.energy().isPresent()).toList();
+    if (!withEnergyAndRmse.isEmpty()) {
+      files.put("energy-rmse.svg", ScatterPlot.svg("Forecaster design space: energy per inference against test RMSE",
+          "energy per inference (mJ, simulated activity)", "integer-only test RMSE", "does not fit the XC7S15",
+          withEnergyAndRmse.stream().map(r -> new ScatterPlot.Point(r.millijoules(), r.rmse().getAsDouble(),
+              r.point().bits() + " bits", !r.fits(), fronts.energyRmse().contains(r), tooltip(r))).toList()));
     }
     files.put("summary.txt", String.join("\n", summary) + "\n");
     try {
@@ -328,8 +350,8 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   private String tooltip(PointResult r) {
-    return String.format(Locale.ROOT, "%s: %,d LUT, %,d cycles (%.1f us)%s", r.point().label(), r.lut(), r.cycles(),
-        r.latencyUs(clockMhz), r.rmse().isPresent() ? String.format(Locale.ROOT, ", RMSE %.4f", r.rmse().getAsDouble())
-            : "");
+    return String.format(Locale.ROOT, "%s: %,d LUT, %,d cycles (%.1f us)%s%s", r.point().label(), r.lut(), r.cycles(),
+        r.latencyUs(clockMhz), r.energy().map(e -> ", " + e.millijoulesText() + " mJ").orElse(""),
+        r.rmse().isPresent() ? String.format(Locale.ROOT, ", RMSE %.4f", r.rmse().getAsDouble()) : "");
   }
 }

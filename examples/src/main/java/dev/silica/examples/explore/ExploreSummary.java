@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToLongFunction;
+import java.util.function.DoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
  * The exploration's findings in a few lines, all computed from the results: how many points were
- * valid and fit the device, what the estimate of one point took, the Pareto fronts, and where fewer
- * bits did not give a lower latency or fewer LUTs on the same accelerator shape.
+ * valid and fit the device, what the estimate of one point took, which points' energy was
+ * simulated and its range, the Pareto fronts, and where fewer bits did not give a lower latency,
+ * fewer LUTs or a lower energy on the same accelerator shape.
  */
 public final class ExploreSummary {
 
@@ -24,9 +26,8 @@ public final class ExploreSummary {
 
   private ExploreSummary() {}
 
-  /** The summary of {@code results} with their fronts, at {@code clockMhz}. */
-  public static ImmutableList<String> lines(List<PointResult> results, List<PointResult> latencyFront,
-      List<PointResult> rmseFront, double clockMhz) {
+  /** The summary of {@code results} with their {@code fronts}, at {@code clockMhz}. */
+  public static ImmutableList<String> lines(List<PointResult> results, ExploreFronts fronts, double clockMhz) {
     List<String> lines = new ArrayList<>();
     List<PointResult> valid = results.stream().filter(PointResult::valid).toList();
     lines.add(String.format(Locale.ROOT, "%d points: %d valid (%d fit the XC7S15), %d invalid", results.size(),
@@ -44,17 +45,41 @@ public final class ExploreSummary {
       lines.add(String.format(Locale.ROOT, "Yosys checked %d points, %d failed%s", checked.size(), failures.size(),
           failures.isEmpty() ? "" : " (" + failures.get(0) + ")"));
     }
-    lines.add("Pareto front of the points that fit, latency vs LUT (" + count(latencyFront.size(), "point")
+    List<PointResult> withEnergy = valid.stream().filter(r -> r.energy().isPresent()).toList();
+    lines.add(energy(withEnergy, ExploreFronts.fitting(results).size()));
+    lines.add("Pareto front of the points that fit, latency vs LUT (" + count(fronts.latencyLut().size(), "point")
         + "; LUT estimate / Yosys where checked):");
-    latencyFront.forEach(r -> lines.add("  " + describe(r, clockMhz)));
-    if (!rmseFront.isEmpty()) {
-      lines.add("Pareto front of the points that fit, RMSE vs latency (" + count(rmseFront.size(), "point") + "):");
-      rmseFront.forEach(r -> lines.add(String.format(Locale.ROOT, "  %s  rmse %.4f", describe(r, clockMhz),
-          r.rmse().getAsDouble())));
+    fronts.latencyLut().forEach(r -> lines.add("  " + describe(r, clockMhz)));
+    if (!fronts.rmseLatency().isEmpty()) {
+      lines.add("Pareto front of the points that fit, RMSE vs latency (" + count(fronts.rmseLatency().size(), "point")
+          + "):");
+      fronts.rmseLatency().forEach(r -> lines.add("  " + describe(r, clockMhz) + rmse(r)));
     }
-    lines.addAll(fewerBitsNotLower(valid, PointResult::cycles, "latency", "cycles"));
-    lines.addAll(fewerBitsNotLower(valid, r -> r.lut(), "LUT", "LUT"));
+    if (!fronts.energyRmse().isEmpty()) {
+      lines.add("Pareto front of the points that fit, energy vs RMSE (" + count(fronts.energyRmse().size(), "point")
+          + "):");
+      fronts.energyRmse().forEach(r -> lines.add("  " + describe(r, clockMhz) + rmse(r)));
+    }
+    lines.addAll(fewerBitsNotLower(valid, PointResult::cycles, "latency", v -> String.format(Locale.ROOT,
+        "%,.0f cycles", v)));
+    lines.addAll(fewerBitsNotLower(valid, r -> r.lut(), "LUT", v -> String.format(Locale.ROOT, "%,.0f LUT", v)));
+    lines.addAll(fewerBitsNotLower(withEnergy, PointResult::millijoules, "energy", v -> String.format(Locale.ROOT,
+        "%.5f mJ", v)));
     return ImmutableList.copyOf(lines);
+  }
+
+  /** For how many points energy was simulated, the range of their energies and whether their inferences were exact. */
+  private static String energy(List<PointResult> withEnergy, int fitting) {
+    if (withEnergy.isEmpty()) {
+      return "energy per inference: not simulated (" + count(fitting, "fitting point") + ")";
+    }
+    List<PointEnergy> energies = withEnergy.stream().map(r -> r.energy().get()).toList();
+    double[] mj = energies.stream().mapToDouble(PointEnergy::millijoules).sorted().toArray();
+    return String.format(Locale.ROOT, "energy per inference (as silica energy) simulated for %d of %s: %.5f to %.5f"
+        + " mJ, median %.5f; %d of %d simulated inferences bit-exact", withEnergy.size(),
+        count(fitting, "fitting point"), mj[0], mj[mj.length - 1], mj[mj.length / 2],
+        energies.stream().mapToInt(PointEnergy::agreeing).sum(),
+        energies.stream().mapToInt(PointEnergy::windows).sum());
   }
 
   private static String count(int n, String noun) {
@@ -63,9 +88,14 @@ public final class ExploreSummary {
 
   private static String describe(PointResult r, double clockMhz) {
     String lut = r.lut() + r.yosys().map(y -> " / " + y.used(Resource.LUT)).orElse("");
-    return String.format(Locale.ROOT, "%-30s %6.1f us %,8d cycles  LUT %-13s DSP %2d  BRAM %4.1f%s", r.point().label(),
-        r.latencyUs(clockMhz), r.cycles(), lut, r.estimate().used(Resource.DSP48E1), r.estimate().blockRamSites(),
+    return String.format(Locale.ROOT, "%-30s %6.1f us %,8d cycles  LUT %-13s DSP %2d  BRAM %4.1f%s%s",
+        r.point().label(), r.latencyUs(clockMhz), r.cycles(), lut, r.estimate().used(Resource.DSP48E1),
+        r.estimate().blockRamSites(), r.energy().map(e -> "  " + e.millijoulesText() + " mJ").orElse(""),
         r.fits() ? "" : "  does not fit");
+  }
+
+  private static String rmse(PointResult r) {
+    return String.format(Locale.ROOT, "  rmse %.4f", r.rmse().getAsDouble());
   }
 
   private static Map<String, Long> invalidReasons(List<PointResult> results) {
@@ -74,14 +104,14 @@ public final class ExploreSummary {
   }
 
   /**
-   * Compares every accelerator shape at neighbouring widths (same window, d_model, array,
-   * multiplier and storage): the pairs where the narrower one's {@code metric} is not lower; nothing
-   * when no shape was explored at two widths.
+   * Compares every accelerator shape among {@code results} at neighbouring widths (same window,
+   * d_model, array, multiplier and storage): the pairs where the narrower one's {@code metric} is
+   * not lower, values shown by {@code show}; nothing when no shape was explored at two widths.
    */
-  static List<String> fewerBitsNotLower(List<PointResult> valid, ToLongFunction<PointResult> metric, String name,
-      String unit) {
+  static List<String> fewerBitsNotLower(List<PointResult> results, ToDoubleFunction<PointResult> metric, String name,
+      DoubleFunction<String> show) {
     Map<DesignPoint, List<PointResult>> byShape = new LinkedHashMap<>();
-    for (PointResult r : valid) {
+    for (PointResult r : results) {
       DesignPoint p = r.point();
       DesignPoint shape = new DesignPoint(0, p.window(), p.dModel(), p.rows(), p.cols(), p.multiplier(), p.storage());
       byShape.computeIfAbsent(shape, s -> new ArrayList<>()).add(r);
@@ -95,11 +125,12 @@ public final class ExploreSummary {
         PointResult fewer = widths.get(i);
         PointResult more = widths.get(i + 1);
         pairs++;
-        if (metric.applyAsLong(fewer) >= metric.applyAsLong(more)) {
+        if (metric.applyAsDouble(fewer) >= metric.applyAsDouble(more)) {
           notLower++;
           if (examples.size() < EXAMPLES) {
-            examples.add(String.format(Locale.ROOT, "  %s: %,d %s at %d bits, %,d at %d bits", shapeLabel(fewer),
-                metric.applyAsLong(fewer), unit, fewer.point().bits(), metric.applyAsLong(more), more.point().bits()));
+            examples.add(String.format(Locale.ROOT, "  %s: %s at %d bits, %s at %d bits", shapeLabel(fewer),
+                show.apply(metric.applyAsDouble(fewer)), fewer.point().bits(), show.apply(metric.applyAsDouble(more)),
+                more.point().bits()));
           }
         }
       }

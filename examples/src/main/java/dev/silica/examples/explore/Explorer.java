@@ -15,8 +15,9 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * Runs the exploration's two passes over a thread pool: the estimate of every point, then Yosys on
- * the chosen ones. Results keep the order of their inputs; {@code progress} hears how many are done.
+ * Runs the exploration's passes over a thread pool: the estimate of every point, then Yosys on the
+ * chosen ones, then the energy simulation of the chosen ones. Results keep the order of their
+ * inputs; {@code progress} hears how many are done.
  */
 public final class Explorer {
 
@@ -32,6 +33,16 @@ public final class Explorer {
   public static ImmutableList<PointResult> synthesize(List<PointResult> results, Map<ModelShape, ShapeModel> models,
       YosysSynth yosys, int threads, IntConsumer progress) {
     return map(results, r -> PointEvaluator.synthesize(r, models.get(r.point().shape()), yosys), threads, progress);
+  }
+
+  /**
+   * The {@code results} with their energy per inference over {@code windows} test windows at {@code
+   * clockMhz}, {@code threads} simulations at a time.
+   */
+  public static ImmutableList<PointResult> energy(List<PointResult> results, Map<ModelShape, ShapeModel> models,
+      int windows, double clockMhz, int threads, IntConsumer progress) {
+    return map(results, r -> PointEvaluator.energy(r, models.get(r.point().shape()), windows, clockMhz), threads,
+        progress);
   }
 
   private static <T, R> ImmutableList<R> map(List<T> inputs, Function<T, R> work, int threads, IntConsumer progress) {

@@ -3,12 +3,15 @@ package dev.silica.examples.explore;
 import dev.silica.dsl.Elaborator;
 import dev.silica.ir.Design;
 import dev.silica.ir.pass.Passes;
+import dev.silica.power.EnergyCoefficients;
 import dev.silica.synth.Estimator;
 import dev.silica.synth.YosysSynth;
+import dev.silica.examples.forecast.ForecastEnergy;
 import dev.silica.transformer.accel.ForecasterAccelerator;
 import dev.silica.transformer.accel.Program;
 import dev.silica.transformer.accel.ProgramCompiler;
 import dev.silica.transformer.accel.Schedule;
+import dev.silica.transformer.model.IntegerForecaster;
 import dev.silica.transformer.model.ModelFormatException;
 import java.io.IOException;
 import java.util.Optional;
@@ -16,7 +19,7 @@ import java.util.Optional;
 /**
  * Measures one design point: compiles its model for its accelerator, elaborates and optimizes the
  * hardware, estimates its resources from the IR and counts its cycles from the program's {@link
- * Schedule}; or synthesizes it with Yosys.
+ * Schedule}; or synthesizes it with Yosys; or simulates its inferences for their energy.
  */
 final class PointEvaluator {
 
@@ -34,7 +37,7 @@ final class PointEvaluator {
     var table = Estimator.estimate(design(program));
     long cycles = Schedule.of(program).cycles();
     return new PointResult(point, model.source(), Optional.empty(), table, Optional.empty(), Optional.empty(), cycles,
-        millisSince(started), model.rmse());
+        millisSince(started), model.rmse(), Optional.empty());
   }
 
   /** {@code result} with Yosys's resources for its point, synthesized afresh, or with why Yosys failed. */
@@ -45,6 +48,18 @@ final class PointEvaluator {
     } catch (IOException e) {
       return result.withYosysFailure(e.getMessage().lines().findFirst().orElse("yosys failed"));
     }
+  }
+
+  /**
+   * {@code result} with its energy per inference over the first {@code windows} test windows of its
+   * model's data (all of them when fewer) at {@code clockMhz}, measured as {@code silica energy} does.
+   */
+  static PointResult energy(PointResult result, ShapeModel model, int windows, double clockMhz) {
+    Program program = ProgramCompiler.compile(model.model(), result.point().accelerator());
+    int count = Math.min(windows, model.data().test().count());
+    ForecastEnergy.Result measured = ForecastEnergy.measure(design(program), new IntegerForecaster(model.model()),
+        model.data(), count, clockMhz, EnergyCoefficients.XC7S15, done -> {});
+    return result.withEnergy(PointEnergy.of(measured));
   }
 
   private static Design design(Program program) {

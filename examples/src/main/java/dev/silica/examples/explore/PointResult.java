@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
 
 /**
  * What the exploration found for one {@link DesignPoint}: either why the point is invalid, or its
- * estimated resources, its cycles per inference, how long the estimate took, and Yosys's resources
- * where the point was checked.
+ * estimated resources, its cycles per inference, how long the estimate took, Yosys's resources
+ * where the point was checked, and its energy per inference where it was simulated.
  *
  * @param point the point
  * @param model where its model came from ({@link ShapeModel#source})
@@ -20,19 +20,21 @@ import java.util.OptionalDouble;
  * @param cycles clock cycles of one inference ({@code 0} for an invalid point)
  * @param estimateMillis milliseconds to compile, elaborate, optimize and estimate the point
  * @param rmse the model's test RMSE, when trained
+ * @param energy the energy per inference, for points whose inferences were simulated
  */
 public record PointResult(DesignPoint point, String model, Optional<String> invalid, ResourceTable estimate,
     Optional<ResourceTable> yosys, Optional<String> yosysFailure, long cycles, double estimateMillis,
-    OptionalDouble rmse) {
+    OptionalDouble rmse, Optional<PointEnergy> energy) {
 
   public PointResult {
     Preconditions.checkArgument(invalid.isPresent() == (estimate == null), "a point is invalid or estimated");
+    Preconditions.checkArgument(invalid.isEmpty() || energy.isEmpty(), "an invalid point has no energy");
   }
 
   /** A point the accelerator cannot be built for, and why. */
   public static PointResult invalid(DesignPoint point, String model, String reason, double millis) {
     return new PointResult(point, model, Optional.of(reason), null, Optional.empty(), Optional.empty(), 0, millis,
-        OptionalDouble.empty());
+        OptionalDouble.empty(), Optional.empty());
   }
 
   /** Whether the point was built. */
@@ -43,13 +45,24 @@ public record PointResult(DesignPoint point, String model, Optional<String> inva
   /** The same result with Yosys's table beside the estimate. */
   public PointResult withYosys(ResourceTable table) {
     return new PointResult(point, model, invalid, estimate, Optional.of(table), Optional.empty(), cycles,
-        estimateMillis, rmse);
+        estimateMillis, rmse, energy);
   }
 
   /** The same result with the reason Yosys failed on it. */
   public PointResult withYosysFailure(String reason) {
     return new PointResult(point, model, invalid, estimate, Optional.empty(), Optional.of(reason), cycles,
-        estimateMillis, rmse);
+        estimateMillis, rmse, energy);
+  }
+
+  /** The same result with its energy per inference. */
+  public PointResult withEnergy(PointEnergy measured) {
+    return new PointResult(point, model, invalid, estimate, yosys, yosysFailure, cycles, estimateMillis, rmse,
+        Optional.of(measured));
+  }
+
+  /** Millijoules per inference; only for a point with {@link #energy}. */
+  public double millijoules() {
+    return energy.orElseThrow().millijoules();
   }
 
   /** LUTs by the estimate. */

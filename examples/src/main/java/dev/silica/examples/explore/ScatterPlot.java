@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * A scatter plot of two minimized objectives as a standalone SVG document: one colour per series,
  * hollow markers for points marked so (designs that do not fit), the Pareto front drawn as the
- * staircase it dominates, each marker with a tooltip, linear axes with round ticks and a legend.
+ * staircase it dominates, each marker with a tooltip, linear axes with round ticks and a legend
+ * (whose entry for hollow markers appears only when some marker is hollow).
  */
 public final class ScatterPlot {
 
@@ -62,7 +63,7 @@ public final class ScatterPlot {
               + "</circle>%n", x.pixel(p.x()), y.pixel(p.y()), p.onFront() ? 6 : 4, p.hollow() ? "none" : colour,
           colour, escape(p.tooltip())));
     }
-    legend(svg, series, hollowMeaning);
+    legend(svg, series, points.stream().anyMatch(Point::hollow) ? hollowMeaning : null);
     return svg.append("</svg>\n").toString();
   }
 
@@ -108,6 +109,7 @@ public final class ScatterPlot {
         + " stroke-dasharray=\"4 3\"/>%n", path.toString().strip()));
   }
 
+  /** The series' colours, then the meaning of hollow markers unless it is null, then the front's line. */
   private static void legend(StringBuilder svg, List<String> series, String hollowMeaning) {
     int left = WIDTH - RIGHT + 20;
     int row = TOP + 10;
@@ -116,9 +118,11 @@ public final class ScatterPlot {
       svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"%d\">%s</text>%n", left, row, colour, left + 12, row + 4, escape(series.get(i))));
     }
-    svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"none\" stroke=\"gray\"/>"
-        + "<text x=\"%d\" y=\"%d\">%s</text>%n", left, row, left + 12, row + 4, escape(hollowMeaning)));
-    row += 20;
+    if (hollowMeaning != null) {
+      svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" fill=\"none\" stroke=\"gray\"/>"
+          + "<text x=\"%d\" y=\"%d\">%s</text>%n", left, row, left + 12, row + 4, escape(hollowMeaning)));
+      row += 20;
+    }
     svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\""
         + " stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%d\">Pareto front</text>%n", left - 6, row, left + 6, row,
         left + 12, row + 4));

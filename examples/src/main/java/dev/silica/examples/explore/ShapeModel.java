@@ -14,13 +14,15 @@ import java.util.OptionalDouble;
 /**
  * The model compiled for the points of one {@link ModelShape}: a trained model the user gave, with
  * the test RMSE of its integer-only inference, or an untrained model of that shape, good for
- * counting resources and cycles only (no RMSE).
+ * counting resources, cycles and energy only (no RMSE).
  *
  * @param model the quantized model
  * @param source where it came from: the file or bundled name, or {@code untrained (seed S)}
+ * @param data the windows of its data set at its window, whose first test windows the energy
+ *     simulation runs
  * @param rmse the integer-only inference's test RMSE in the data's units, when trained
  */
-public record ShapeModel(QuantizedModel model, String source, OptionalDouble rmse) {
+public record ShapeModel(QuantizedModel model, String source, ForecastData data, OptionalDouble rmse) {
 
   /** The shape the model has. */
   public ModelShape shape() {
@@ -31,7 +33,7 @@ public record ShapeModel(QuantizedModel model, String source, OptionalDouble rms
   public static ShapeModel trained(String source, TrainedModel trained) {
     ForecastData data = trained.dataset().load(trained.config().window());
     double[] predictions = Evaluation.integerPredictions(new IntegerForecaster(trained.quantized()), data.test());
-    return new ShapeModel(trained.quantized(), source, OptionalDouble.of(Evaluation.rmse(predictions, data)));
+    return new ShapeModel(trained.quantized(), source, data, OptionalDouble.of(Evaluation.rmse(predictions, data)));
   }
 
   /**
@@ -42,7 +44,7 @@ public record ShapeModel(QuantizedModel model, String source, OptionalDouble rms
   public static ShapeModel untrained(ModelShape shape, ForecastData data, long seed) {
     ModelConfig config = ModelConfig.published(shape.window(), data.channels().size(), shape.dModel());
     QuantizedModel model = UntrainedModel.of(config, shape.bits(), TrainingConfig.PROBABILITY_BITS, seed, data);
-    return new ShapeModel(model, "untrained (seed " + seed + ", " + data.dataset().cliName() + " ranges)",
+    return new ShapeModel(model, "untrained (seed " + seed + ", " + data.dataset().cliName() + " ranges)", data,
         OptionalDouble.empty());
   }
 }

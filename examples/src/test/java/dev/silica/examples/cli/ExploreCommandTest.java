@@ -16,7 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command-line contract of {@code explore}, on a grid of two points of a tiny untrained model. */
+/**
+ * The command-line contract of {@code explore}, on small grids of a tiny untrained model and one
+ * point of the bundled trained model.
+ */
 class ExploreCommandTest {
 
   @TempDir Path dir;
@@ -26,17 +29,27 @@ class ExploreCommandTest {
     return lines.subList(lines.size() - count, lines.size());
   }
 
+  /** The rows of a CSV whose only quoted fields are the model's source, split into fields. */
+  private static List<List<String>> rows(Path csv, String model) throws IOException {
+    return Files.readAllLines(csv).stream().skip(1).map(l -> List.of(l.replace(model, "untrained").split(",", -1)))
+        .toList();
+  }
+
+  private static String column(List<String> row, String name) {
+    return row.get(PointsCsv.COLUMNS.indexOf(name));
+  }
+
   @Test
-  void aTinyGridReportsItsInvalidPointAndWritesCsvPlotAndSummaryIntoTheOutputDirectory() throws IOException {
+  void aTinyGridReportsItsInvalidPointsSimulatesTheFittingOneAndWritesCsvPlotAndSummary() throws IOException {
     Path output = dir.resolve("explore");
     CliRun run = CliRun.of("explore", "--bits", "8", "--window", "6", "--d-model", "8", "--rows", "3,4", "--cols",
-        "2", "--multiplier", "dsp", "--storage", "distributed", "--check", "0", "--threads", "2", "--clock-mhz", "50",
+        "2,8", "--multiplier", "dsp", "--storage", "distributed", "--check", "0", "--threads", "2", "--clock-mhz", "50",
         "-o", output.toString());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("(6,8,8)      untrained (seed 1, airquality ranges): for resources and cycles only,"
         + " no RMSE"), run.out());
-    assertTrue(run.out().contains("  invalid x1: array rows 4 do not divide the window 6"), run.out());
-    assertEquals("explore: points=2 valid=1 fit=1 front=1 checked=0", lastLines(run.out(), 1).get(0));
+    assertTrue(run.out().contains("  invalid x2: array rows 4 do not divide the window 6"), run.out());
+    assertEquals("explore: points=4 valid=2 fit=1 front=1 checked=0 energy=1", lastLines(run.out(), 1).get(0));
 
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(Set.of("explore"), files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()),
@@ -44,19 +57,69 @@ class ExploreCommandTest {
     }
     try (Stream<Path> files = Files.list(output)) {
       assertEquals(Set.of("points.csv", "latency-lut.svg", "summary.txt"),
+          files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()), "no RMSE, so no RMSE plots");
+    }
+    String model = "\"untrained (seed 1, airquality ranges)\"";
+    assertTrue(Files.readAllLines(output.resolve("points.csv")).get(1)
+        .startsWith("8,6,8,3,2,dsp,distributed," + model + ",ok,"));
+    List<List<String>> rows = rows(output.resolve("points.csv"), model);
+    assertEquals(4, rows.size());
+    List<String> fitting = rows.get(0);
+    assertEquals("yes", column(fitting, "fits"));
+    long cycles = Long.parseLong(column(fitting, "cycles"));
+    assertEquals(String.format(Locale.ROOT, "%.3f", cycles / 50.0), column(fitting, "latency_us"), "latency at 50 MHz");
+    assertTrue(Double.parseDouble(column(fitting, "energy_mj")) > 0, fitting.toString());
+    assertEquals("1/1", column(fitting, "energy_exact"), "one test window, bit-exact");
+    List<String> tooBig = rows.get(1);
+    assertEquals("8", column(tooBig, "cols"));
+    assertEquals("no", column(tooBig, "fits"));
+    for (List<String> row : rows) {
+      assertEquals(column(row, "fits").equals("yes"), !column(row, "energy_mj").isEmpty(),
+          "energy exactly for the fitting points: " + row);
+    }
+    assertTrue(column(rows.get(2), "status").contains("invalid: array rows 4 do not divide the window 6"));
+    String summary = Files.readString(output.resolve("summary.txt"));
+    assertTrue(summary.startsWith("4 points: 2 valid (1 fit the XC7S15), 2 invalid\n"), summary);
+    assertTrue(summary.contains(String.format(Locale.ROOT, "energy per inference (as silica energy) simulated for 1 of"
+        + " 1 fitting point: %1$s to %1$s mJ, median %1$s; 1 of 1 simulated inferences bit-exact\n",
+        column(fitting, "energy_mj"))), summary);
+  }
+
+  @Test
+  void zeroEnergyWindowsSimulatesNothingAndLeavesTheEnergyCellsEmpty() throws IOException {
+    Path output = dir.resolve("explore");
+    CliRun run = CliRun.of("explore", "--bits", "8", "--window", "6", "--d-model", "8", "--rows", "3", "--cols", "2",
+        "--multiplier", "dsp", "--storage", "distributed", "--check", "0", "--energy-windows", "0", "-o",
+        output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("explore: points=1 valid=1 fit=1 front=1 checked=0 energy=0", lastLines(run.out(), 1).get(0));
+    List<String> row = rows(output.resolve("points.csv"), "\"untrained (seed 1, airquality ranges)\"").get(0);
+    assertEquals("yes", column(row, "fits"));
+    assertEquals("", column(row, "energy_mj"));
+    assertEquals("", column(row, "energy_exact"));
+    assertTrue(run.out().contains("\nenergy per inference: not simulated (1 fitting point)\n"), run.out());
+  }
+
+  @Test
+  void aTrainedModelGivesTheEnergyAgainstRmsePlotAndFront() throws IOException {
+    Path output = dir.resolve("explore");
+    CliRun run = CliRun.of("explore", "--model", "air-12-32-4", "--bits", "4", "--window", "12", "--d-model", "32",
+        "--rows", "3", "--cols", "4", "--multiplier", "dsp", "--storage", "block", "--check", "0", "-o",
+        output.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("explore: points=1 valid=1 fit=1 front=1 checked=0 energy=1", lastLines(run.out(), 1).get(0));
+    assertTrue(run.out().contains("\nPareto front of the points that fit, energy vs RMSE (1 point):\n"
+        + "  4b w12 d32 3x4 dsp block"), run.out());
+    try (Stream<Path> files = Files.list(output)) {
+      assertEquals(Set.of("points.csv", "latency-lut.svg", "rmse-latency.svg", "energy-rmse.svg", "summary.txt"),
           files.map(f -> f.getFileName().toString()).collect(Collectors.toSet()));
     }
-    List<String> csv = Files.readAllLines(output.resolve("points.csv"));
-    assertEquals(3, csv.size());
-    String model = "\"untrained (seed 1, airquality ranges)\"";
-    assertTrue(csv.get(1).startsWith("8,6,8,3,2,dsp,distributed," + model + ",ok,"), csv.get(1));
-    List<String> valid = List.of(csv.get(1).replace(model, "untrained").split(",", -1));
-    long cycles = Long.parseLong(valid.get(PointsCsv.COLUMNS.indexOf("cycles")));
-    assertEquals(String.format(Locale.ROOT, "%.3f", cycles / 50.0), valid.get(PointsCsv.COLUMNS.indexOf("latency_us")),
-        "latency at 50 MHz");
-    assertTrue(csv.get(2).contains("invalid: array rows 4 do not divide the window 6"), csv.get(2));
-    assertTrue(Files.readString(output.resolve("summary.txt")).startsWith("2 points: 1 valid (1 fit the XC7S15),"
-        + " 1 invalid\n"));
+    List<String> row = List.of(Files.readAllLines(output.resolve("points.csv")).get(1).split(",", -1));
+    assertEquals("1", column(row, "pareto_energy_rmse"));
+    String svg = Files.readString(output.resolve("energy-rmse.svg"));
+    assertTrue(svg.contains(String.format(Locale.ROOT, ", %s mJ, RMSE %s</title>", column(row, "energy_mj"),
+        column(row, "rmse"))), svg);
+    assertFalse(svg.contains("does not fit"), "every simulated point fits, so no hollow-marker legend");
   }
 
   @Test
