@@ -22,7 +22,8 @@ import java.util.Set;
  * variable bits it reads that are not in it; a select that is an {@linkplain AbsorbedSelects
  * absorbed comparison} counts as the bits deciding it. A root read only by other cones is built
  * into each of them instead where every one still fits a LUT6 (ABC duplicates small logic where
- * that saves a LUT): a Booth digit's decoded select goes into each partial-product bit's LUT.
+ * that saves a LUT), as a 4-bit Booth multiplier's decoded digit selects and partial products go
+ * into its carry-save adder's LUTs.
  */
 final class LogicCones {
 
