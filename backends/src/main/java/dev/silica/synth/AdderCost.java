@@ -59,21 +59,11 @@ final class AdderCost {
    * builds once.
    */
   private int varyingSumBits(Op.Binary op) {
-    Type a = beforeExtension(op.a());
-    Type b = beforeExtension(op.b());
+    Type a = facts.beforeExtension(op.a());
+    Type b = facts.beforeExtension(op.b());
     boolean aNarrower = a.width() <= b.width();
     Type narrow = aNarrower ? a : b;
     Type wide = aNarrower ? b : a;
     return narrow.signed() ? wide.width() : narrow.width();
-  }
-
-  /** The type of {@code name} before any extending resizes. */
-  private Type beforeExtension(String name) {
-    Node n = facts.node(name);
-    while (n != null && n.op() instanceof Op.Resize r && r.width() >= facts.type(r.a()).width()) {
-      name = r.a();
-      n = facts.node(name);
-    }
-    return facts.type(name);
   }
 }

@@ -27,8 +27,9 @@ import java.util.Optional;
  *   <li>add, sub and neg: carry chains ({@link AdderCost}), none in a DSP48E1's post-adder;
  *   <li>comparisons: carry chains or LUT trees ({@link ComparisonCost});
  *   <li>multipliers: DSP48E1 slices ({@link DspMapping}) or LUTs ({@link MultiplierCost});
- *   <li>trees of 2:1 multiplexers: LUT6s per bit ({@link MuxTreeCost});
- *   <li>bitwise, reduction and dynamic-shift logic: LUTs ({@link LogicOpCost});
+ *   <li>bitwise logic and 2:1 multiplexers: LUT6s per bit of each fan-out-free cone ({@link
+ *       LogicConeCost});
+ *   <li>reduction and dynamic-shift logic: LUTs ({@link LogicOpCost});
  *   <li>memories: block RAM, distributed RAM or LUT ROM ({@link MemoryCost}).
  * </ul>
  *

@@ -1,15 +1,12 @@
 package dev.silica.synth;
 
 import com.google.common.math.IntMath;
-import dev.silica.ir.Node;
 import dev.silica.ir.Op;
 import java.math.RoundingMode;
 
 /**
- * What bitwise, reduction and dynamic-shift logic costs: a reduction one LUT6 per five inputs beyond
- * the first; a bitwise AND, OR or XOR of two variables one LUT per demanded bit, none when its only
- * reader takes it into its own LUTs or an operand is constant; a shift by a variable amount a 4:1
- * multiplexer (one LUT6) per bit per two of its stages.
+ * What reduction and dynamic-shift logic costs: a reduction one LUT6 per five inputs beyond the
+ * first; a shift by a variable amount a 4:1 multiplexer (one LUT6) per bit per two of its stages.
  */
 final class LogicOpCost {
 
@@ -22,12 +19,6 @@ final class LogicOpCost {
   /** The cost of the AND, OR or XOR reduction {@code op}. */
   ResourceCount reduction(Op.Unary op) {
     return ResourceCount.of(Resource.LUT_AS_LOGIC, Fabric.lutTree(facts.type(op.a()).width()));
-  }
-
-  /** The cost of node {@code n}, the bitwise AND, OR or XOR {@code op}. */
-  ResourceCount bitwise(Node n, Op.Binary op) {
-    boolean bothVariable = !facts.isConstant(op.a()) && !facts.isConstant(op.b());
-    return ResourceCount.of(Resource.LUT_AS_LOGIC, bothVariable && facts.readerCount(n.name()) != 1 ? facts.demanded().width(n.name()) : 0);
   }
 
   /** The cost of the shift {@code op} by a variable amount. */

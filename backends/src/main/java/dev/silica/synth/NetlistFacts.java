@@ -103,10 +103,6 @@ final class NetlistFacts {
     return constant(name).isPresent();
   }
 
-  boolean isZero(String name) {
-    return constant(name).map(c -> c.signum() == 0).orElse(false);
-  }
-
   /** Whether {@code name} is a constant zero or plus or minus a power of two (a multiplier by it is a shift). */
   boolean isPowerOfTwo(String name) {
     return constant(name).map(c -> c.signum() == 0 || c.abs().bitCount() == 1).orElse(false);
@@ -139,5 +135,15 @@ final class NetlistFacts {
       case EQ, NE, LT, LE, GT, GE -> ConstantComparison.of(op, constant(op.a()), constant(op.b()), type(op.a()), type(op.b()));
       default -> Optional.empty();
     };
+  }
+
+  /** The type of {@code name} before any extending resizes. */
+  Type beforeExtension(String name) {
+    Node n = nodes.get(name);
+    while (n != null && n.op() instanceof Op.Resize r && r.width() >= type(r.a()).width()) {
+      name = r.a();
+      n = nodes.get(name);
+    }
+    return type(name);
   }
 }

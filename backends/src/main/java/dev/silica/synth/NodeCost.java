@@ -5,7 +5,7 @@ import dev.silica.ir.Op;
 
 /**
  * What one node of the flat module costs, by the coster of the logic it maps to: {@link AdderCost},
- * {@link ComparisonCost}, {@link MultiplierCost}, {@link MuxTreeCost} or {@link LogicOpCost}.
+ * {@link ComparisonCost}, {@link MultiplierCost}, {@link LogicConeCost} or {@link LogicOpCost}.
  * Wiring (constants, slices, concatenations, resizes, casts, constant shifts, inverters) and nodes
  * nothing observable depends on cost nothing.
  */
@@ -15,7 +15,7 @@ final class NodeCost {
   private final AdderCost adders;
   private final ComparisonCost comparisons;
   private final MultiplierCost multipliers;
-  private final MuxTreeCost muxTrees;
+  private final LogicConeCost cones;
   private final LogicOpCost logic;
 
   NodeCost(NetlistFacts facts, KnownZeroBits zeros, DspMapping dsp) {
@@ -24,7 +24,7 @@ final class NodeCost {
     this.adders = new AdderCost(facts, zeros, dsp);
     this.comparisons = new ComparisonCost(facts, absorbed);
     this.multipliers = new MultiplierCost(facts, dsp);
-    this.muxTrees = new MuxTreeCost(facts, absorbed);
+    this.cones = new LogicConeCost(facts, new LogicCones(facts, absorbed));
     this.logic = new LogicOpCost(facts);
   }
 
@@ -65,7 +65,7 @@ final class NodeCost {
         case LT, LE, GT, GE -> comparisons.ordered(n, op);
         case EQ, NE -> comparisons.equality(n, op);
         case MUL -> multipliers.of(n, op);
-        case AND, OR, XOR -> logic.bitwise(n, op);
+        case AND, OR, XOR -> cones.of(n);
         case SHL, SHR, SRA -> logic.dynamicShift(op);
       };
     }
@@ -77,7 +77,7 @@ final class NodeCost {
 
     @Override
     public ResourceCount visitMux(Op.Mux op) {
-      return muxTrees.of(n);
+      return cones.of(n);
     }
 
     @Override

@@ -153,6 +153,88 @@ class EstimatorRulesTest {
     assertEquals(3, signed.used(Resource.CARRY4));
   }
 
+  @Test
+  void aFanOutFreeConeOfBitwiseLogicIsOneLutPerBitUpToSixInputs() {
+    // A carry-save adder: each bit of the sum x^y^z and of the carry (x&y)|(x&z)|(y&z) is a
+    // function of three input bits, one LUT; the inner gates have no LUTs of their own.
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("CarrySave")
+        .in("x", Type.u(8)).in("y", Type.u(8)).in("z", Type.u(8))
+        .node("xy", bin(Op.BinaryKind.XOR, "x", "y"))
+        .node("sum", bin(Op.BinaryKind.XOR, "xy", "z"))
+        .node("andXy", bin(Op.BinaryKind.AND, "x", "y"))
+        .node("andXz", bin(Op.BinaryKind.AND, "x", "z"))
+        .node("andYz", bin(Op.BinaryKind.AND, "y", "z"))
+        .node("orXyXz", bin(Op.BinaryKind.OR, "andXy", "andXz"))
+        .node("carry", bin(Op.BinaryKind.OR, "orXyXz", "andYz"))
+        .out("s", "sum").out("c", "carry")
+        .build()));
+    assertEquals(16, t.used(Resource.LUT));
+  }
+
+  @Test
+  void aConeOfMoreThanSixInputsIsALutTree() {
+    // Each bit of (a&b | c&d) ^ (e&f | g) reads seven input bits: two LUT6s.
+    IrBuilder m = IrBuilder.module("Wide");
+    for (String in : new String[] {"a", "b", "c", "d", "e", "f", "g"}) {
+      m.in(in, Type.u(4));
+    }
+    ResourceTable t = Estimator.estimate(IrBuilder.design(m
+        .node("ab", bin(Op.BinaryKind.AND, "a", "b"))
+        .node("cd", bin(Op.BinaryKind.AND, "c", "d"))
+        .node("ef", bin(Op.BinaryKind.AND, "e", "f"))
+        .node("left", bin(Op.BinaryKind.OR, "ab", "cd"))
+        .node("right", bin(Op.BinaryKind.OR, "ef", "g"))
+        .node("all", bin(Op.BinaryKind.XOR, "left", "right"))
+        .out("o", "all")
+        .build()));
+    assertEquals(8, t.used(Resource.LUT));
+  }
+
+  @Test
+  void smallLogicReadByTwoConesIsBuiltIntoEach() {
+    // x^y feeds two gates: each gate's LUT reads x, y and its own operand, and x^y needs no LUT,
+    // unless an output reads it too.
+    IrBuilder shared = IrBuilder.module("Shared")
+        .in("x", Type.u(4)).in("y", Type.u(4)).in("z", Type.u(4)).in("w", Type.u(4))
+        .node("xy", bin(Op.BinaryKind.XOR, "x", "y"))
+        .node("low", bin(Op.BinaryKind.AND, "xy", "z"))
+        .node("high", bin(Op.BinaryKind.OR, "xy", "w"))
+        .out("l", "low").out("h", "high");
+    assertEquals(8, Estimator.estimate(IrBuilder.design(shared.build())).used(Resource.LUT));
+    assertEquals(12, Estimator.estimate(IrBuilder.design(shared.out("both", "xy").build())).used(Resource.LUT));
+  }
+
+  @Test
+  void logicOnTheFirstOperandOfASumNeedsLutsOfItsOwn() {
+    // The carry chain's DI inputs read the first operand, so a multiplexer there is a LUT per bit;
+    // on the second operand it goes into the sum's LUTs (Yosys on 8-bit unsigned sums).
+    IrBuilder first = IrBuilder.module("First")
+        .in("c", Type.bool()).in("x", Type.u(8)).in("y", Type.u(8)).in("w", Type.u(8))
+        .node("m", new Op.Mux("c", "x", "y"))
+        .node("sum", bin(Op.BinaryKind.ADD, "m", "w"))
+        .out("o", "sum");
+    IrBuilder second = IrBuilder.module("Second")
+        .in("c", Type.bool()).in("x", Type.u(8)).in("y", Type.u(8)).in("w", Type.u(8))
+        .node("m", new Op.Mux("c", "x", "y"))
+        .node("sum", bin(Op.BinaryKind.ADD, "w", "m"))
+        .out("o", "sum");
+    assertEquals(16, Estimator.estimate(IrBuilder.design(first.build())).used(Resource.LUT));
+    assertEquals(8, Estimator.estimate(IrBuilder.design(second.build())).used(Resource.LUT));
+  }
+
+  @Test
+  void aValueAndItsInverseUnderOneSelectAreOneCone() {
+    // h ? ~m : m with m = s ? a : b, as a Booth partial product: each bit reads h, s, a and b.
+    ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("Booth")
+        .in("h", Type.bool()).in("s", Type.bool()).in("a", Type.u(6)).in("b", Type.u(6))
+        .node("m", new Op.Mux("s", "a", "b"))
+        .node("inverse", IrBuilder.un(Op.UnaryKind.NOT, "m"))
+        .node("term", new Op.Mux("h", "inverse", "m"))
+        .out("o", "term")
+        .build()));
+    assertEquals(6, t.used(Resource.LUT));
+  }
+
   private static ImmutableList<BigInteger> words(int... values) {
     return Arrays.stream(values).mapToObj(BigInteger::valueOf).collect(ImmutableList.toImmutableList());
   }

@@ -44,34 +44,40 @@ class EstimatorVersusYosysTest {
           // sign-bit copies in a shifted product register are counted as flip-flops (Yosys merges them)
           .put("residual-add", new Tolerance(20, 25))
           // a wide value's saturation bounds are costed as balanced LUT trees, which Yosys does not
-          // reach (a third fewer LUTs on the shift roundings); double rounding's FFs not analysed
+          // reach (a third fewer LUTs on the shift roundings); double rounding: -15.2% LUT since its
+          // nudge, a multiplexer between two constants, is costed as the wires it is (it was 32 LUTs,
+          // which hid what is missing elsewhere, not analysed); its FFs not analysed
           .put("requant", new Tolerance(40, 15))
-          // lut: the radix-4 Booth multipliers' recoding and carry-save reduction are costed gate by
-          // gate (one LUT per bitwise operation), which Yosys packs into LUT6s; dsp: the product registers
-          // (the DSP48E1's MREG for Yosys, +15.0% FF measured) and the operand registers
-          // passed from PE to PE, which Yosys also moves into the slices' A/B registers; packed:
-          // the correction terms, not analysed yet
-          .put("systolic", new Tolerance(45, 20))
+          // lut: the radix-4 Booth multipliers are costed as fan-out-free logic cones (-0.9% LUT at 4
+          // bits, +11.3% at 6, -5.9% at 8), where ABC re-synthesizes each product as one function of the
+          // operand bits; dsp: the product registers (the DSP48E1's MREG for Yosys, +15.0% FF measured)
+          // and the operand registers passed from PE to PE, which Yosys also moves into the slices' A/B
+          // registers; packed: the correction terms (+28.5% LUT), not analysed yet
+          .put("systolic", new Tolerance(30, 20))
           // not analysed yet: the single-MAC layers at 4 and 6 bits (the large ones are within 10%)
           .put("linear", new Tolerance(30, 25))
-          // not analysed yet: i-exp at 4 bits (the 8-bit i-exp and the LUT methods are within 16%)
-          .put("softmax", new Tolerance(40, 10))
+          // not analysed yet: i-exp at 4 bits (+21.7% LUT; the 8-bit i-exp and the LUT methods are
+          // within 2%)
+          .put("softmax", new Tolerance(25, 10))
           // the square root's one-hot bit register has constant zeros between its bits, which only
           // a per-bit known-zero analysis finds (the estimator knows constant low bits); Yosys keeps
-          // the sum of squares in the DSP's P register, not modelled
-          .put("layernorm", new Tolerance(35, 30))
-          // 5 LUTs apart on 13 to 17: the 4-word coefficient ROMs and the 2-bit channel counter
-          .put("batchnorm", new Tolerance(25, 10))
+          // the sum of squares in the DSP's P register, not modelled (+22.7% LUT, +25.7% FF)
+          .put("layernorm", new Tolerance(25, 30))
+          // 4 LUTs apart on 15 and 17: the 4-word coefficient ROMs and the 2-bit channel counter,
+          // whose register enable Yosys builds into the counter's LUTs
+          .put("batchnorm", new Tolerance(30, 10))
           // the encoding ROMs' words are narrower than their declared width (constant top columns),
           // which makes the adders' top bits wires for Yosys; the estimator costs the declared width
-          .put("posenc", new Tolerance(55, 10))
-          // the array's Booth multipliers as for systolic (measured +50.5% LUT, +3.5% FF on the default
-          // forecaster once its block-RAM activation banks fill their address space and Yosys no longer
-          // maps a range check per read)
-          .put("forecaster", new Tolerance(55, 10))
+          // (+45.3% LUT at 6 bits)
+          .put("posenc", new Tolerance(50, 10))
+          // measured +16.1% LUT, +3.5% FF on the default forecaster; ABC re-synthesizes each PE's
+          // 5x5 Booth multiplier as one function of the operand bits (49 LUTs for Yosys on one PE,
+          // 53 estimated); the rest not analysed yet
+          .put("forecaster", new Tolerance(20, 10))
           // not analysed yet: the block-RAM queue's read-ahead address and bypass multiplexer (measured
-          // -25.0% LUT at depth 5 with flow; +14.0% on the 64-deep distributed one)
-          .put("fifo", new Tolerance(30, 10))
+          // -22.2% LUT at depth 5 with flow; +18.6% on the 64-deep distributed one, whose enq_ready
+          // gate, read by an output, the estimator now costs)
+          .put("fifo", new Tolerance(25, 10))
           .buildOrThrow();
 
   static final int ABSOLUTE_SLACK = 2;
