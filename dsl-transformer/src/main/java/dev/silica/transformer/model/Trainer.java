@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * with step learning-rate decay (or, for QAT by a {@link QatRecipe} that asks for it, a cosine one)
  * and early stopping on the validation loss; at the end the model holds its best-validation state.
  * QAT first calibrates the activation observers, then applies the recipe's learned scales and
- * frozen BatchNorm statistics. Shuffling is seeded, and the parallel loops reduce in a fixed
+ * frozen BatchNorm statistics, and trains towards its mix of targets and float predictions ({@link
+ * Distillation}; the progress line's train loss is against that mix). Shuffling is seeded, and the parallel loops reduce in a fixed
  * order, so a run is reproducible for a seed.
  */
 public final class Trainer {
@@ -48,6 +49,7 @@ public final class Trainer {
     int[] order = java.util.stream.IntStream.range(0, train.count()).toArray();
     long start = System.nanoTime();
     QatRecipe recipe = mode.quantized() ? config.qatRecipe() : QatRecipe.OBSERVED;
+    Distillation distillation = Distillation.of(model, train, recipe.distillation());
     if (mode.quantized()) {
       calibrate(order);
       if (recipe.learnedScales()) {
@@ -70,7 +72,7 @@ public final class Trainer {
       double trainLoss = 0;
       for (int from = 0; from < order.length; from += config.batchSize()) {
         int to = Math.min(order.length, from + config.batchSize());
-        double[] targets = Batches.targets(train, order, from, to);
+        double[] targets = distillation.targets(train, order, from, to);
         double[] predictions = model.forward(Batches.inputs(train, order, from, to), mode);
         double[] gradient = new double[predictions.length];
         for (int i = 0; i < predictions.length; i++) {
