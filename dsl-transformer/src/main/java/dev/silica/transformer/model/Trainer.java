@@ -11,10 +11,11 @@ import java.util.function.Consumer;
  * Trains a {@link ForecastModel} by minibatch Adam on the mean squared error of the scaled target,
  * with step learning-rate decay (or, for QAT by a {@link QatRecipe} that asks for it, a cosine one)
  * and early stopping on the validation loss; at the end the model holds its best-validation state.
- * QAT first calibrates the activation observers, then applies the recipe's learned scales and
- * frozen BatchNorm statistics, and trains towards its mix of targets and float predictions ({@link
- * Distillation}; the progress line's train loss is against that mix). Shuffling is seeded, and the parallel loops reduce in a fixed
- * order, so a run is reproducible for a seed.
+ * QAT first equalizes channels if the recipe asks ({@link ChannelEqualization}), calibrates the
+ * activation observers, then applies the recipe's learned scales and frozen BatchNorm statistics,
+ * and trains towards its mix of targets and float predictions ({@link Distillation}; the progress
+ * line's train loss is against that mix). Shuffling is seeded, and the parallel loops reduce in a
+ * fixed order, so a run is reproducible for a seed.
  */
 public final class Trainer {
 
@@ -51,6 +52,9 @@ public final class Trainer {
     QatRecipe recipe = mode.quantized() ? config.qatRecipe() : QatRecipe.OBSERVED;
     Distillation distillation = Distillation.of(model, train, recipe.distillation());
     if (mode.quantized()) {
+      if (recipe.equalization()) {
+        ChannelEqualization.apply(model);
+      }
       calibrate(order);
       if (recipe.learnedScales()) {
         model.learnScales();
