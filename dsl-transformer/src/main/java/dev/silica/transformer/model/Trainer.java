@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 /**
  * Trains a {@link ForecastModel} by minibatch Adam on the mean squared error of the scaled target,
  * with step learning-rate decay (or, for QAT by a {@link QatRecipe} that asks for it, a cosine one)
- * and early stopping on the validation loss; at the end the model holds its best-validation state.
+ * and early stopping on the validation loss; at the end the model holds its best-validation state,
+ * which for QAT may be the calibrated model before any epoch (epoch 0), so that fine-tuning never
+ * ends worse on validation than quantizing the float model as it is.
  * QAT first equalizes channels if the recipe asks ({@link ChannelEqualization}), calibrates the
  * activation observers, then applies the recipe's learned scales and frozen BatchNorm statistics,
  * and trains towards its mix of targets and float predictions ({@link Distillation}; the progress
@@ -66,6 +68,11 @@ public final class Trainer {
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     Map<String, double[]> bestState = model.snapshot();
+    if (mode.quantized()) {
+      best = validationLoss(mode);
+      onImprovement.accept(new PhaseResult(best, 0, 0, (System.nanoTime() - start) / 1e9));
+      progress.printf("%s calibrated (epoch 0)  validation %.5f *%n", phase, best);
+    }
     int epoch = 0;
     while (epoch < epochs && epoch - bestEpoch < config.patience()) {
       epoch++;
@@ -89,8 +96,7 @@ public final class Trainer {
         adam.step(rate);
       }
       trainLoss /= order.length;
-      double validationLoss =
-          Batches.meanSquaredError(Batches.predict(model, data.validation(), mode.inference()), data.validation());
+      double validationLoss = validationLoss(mode);
       boolean improved = validationLoss < best;
       if (improved) {
         best = validationLoss;
@@ -109,6 +115,10 @@ public final class Trainer {
       progress.printf("%s: stopped early, no better validation loss for %d epochs%n", phase, config.patience());
     }
     return new PhaseResult(best, bestEpoch, epoch, (System.nanoTime() - start) / 1e9);
+  }
+
+  private double validationLoss(Mode mode) {
+    return Batches.meanSquaredError(Batches.predict(model, data.validation(), mode.inference()), data.validation());
   }
 
   /**
