@@ -15,21 +15,17 @@ import com.google.common.base.Preconditions;
  * @param distillation the weight, 0..1, of the float model's own predictions in the training
  *     target ({@link Distillation}): 0 trains on the data's targets alone, 1 on the float model's
  *     predictions alone
- * @param equalization before calibration, the float model's consecutive linear layers are
- *     equalized channel by channel ({@link ChannelEqualization}), which changes no prediction but
- *     evens the channels a per-tensor weight scale has to cover
  */
-public record QatRecipe(boolean learnedScales, boolean frozenNorms, boolean cosineSchedule, double distillation,
-    boolean equalization) {
+public record QatRecipe(boolean learnedScales, boolean frozenNorms, boolean cosineSchedule, double distillation) {
 
   /** The first recipe: max-abs weight scales, observed ranges, live BatchNorm statistics, step decay. */
-  public static final QatRecipe OBSERVED = new QatRecipe(false, false, false, 0, false);
+  public static final QatRecipe OBSERVED = new QatRecipe(false, false, false, 0);
 
   /**
    * Learned scales and ranges (LSQ), frozen BatchNorm statistics, cosine schedule: the default. (Frozen
    * statistics help only with learned ranges; with observed ones they cost accuracy.)
    */
-  public static final QatRecipe LEARNED = new QatRecipe(true, true, true, 0, false);
+  public static final QatRecipe LEARNED = new QatRecipe(true, true, true, 0);
 
   public QatRecipe {
     Preconditions.checkArgument(distillation >= 0 && distillation <= 1, "distillation weight must be 0..1, got %s",
@@ -38,11 +34,6 @@ public record QatRecipe(boolean learnedScales, boolean frozenNorms, boolean cosi
 
   /** The same recipe with the float model's predictions weighted {@code weight} in the target. */
   public QatRecipe withDistillation(double weight) {
-    return new QatRecipe(learnedScales, frozenNorms, cosineSchedule, weight, equalization);
-  }
-
-  /** The same recipe with channel equalization on or off. */
-  public QatRecipe withEqualization(boolean on) {
-    return new QatRecipe(learnedScales, frozenNorms, cosineSchedule, distillation, on);
+    return new QatRecipe(learnedScales, frozenNorms, cosineSchedule, weight);
   }
 }

@@ -13,9 +13,8 @@ import java.util.function.Consumer;
  * and early stopping on the validation loss; at the end the model holds its best-validation state,
  * which for QAT may be the calibrated model before any epoch (epoch 0), so that fine-tuning never
  * ends worse on validation than quantizing the float model as it is.
- * QAT first equalizes channels if the recipe asks ({@link ChannelEqualization}), calibrates the
- * activation observers, then applies the recipe's learned scales and frozen BatchNorm statistics,
- * and trains towards its mix of targets and float predictions ({@link Distillation}; the progress
+ * QAT first calibrates the activation observers, then applies the recipe's learned scales and
+ * frozen BatchNorm statistics, and trains towards its mix of targets and float predictions ({@link Distillation}; the progress
  * line's train loss is against that mix). Shuffling is seeded, and the parallel loops reduce in a
  * fixed order, so a run is reproducible for a seed.
  */
@@ -54,9 +53,6 @@ public final class Trainer {
     QatRecipe recipe = mode.quantized() ? config.qatRecipe() : QatRecipe.OBSERVED;
     Distillation distillation = Distillation.of(model, train, recipe.distillation());
     if (mode.quantized()) {
-      if (recipe.equalization()) {
-        ChannelEqualization.apply(model);
-      }
       calibrate(order);
       if (recipe.learnedScales()) {
         model.learnScales();

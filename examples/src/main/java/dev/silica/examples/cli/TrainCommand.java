@@ -63,11 +63,6 @@ final class TrainCommand implements Runnable {
           + "0..1 (default: ${DEFAULT-VALUE}, the data's targets alone).")
   double distillation = 0;
 
-  @Option(names = "--equalize",
-      description = "Before QAT, equalize the channels of consecutive linear layers (ffn1/ffn2, value/output, "
-          + "query/key) of the float model: the same predictions, weight ranges one scale per tensor suits better.")
-  boolean equalize;
-
   @Option(names = "--from", paramLabel = "FILE",
       description = "Skip float training: quantize the float model of this model file (same data set and shape).")
   Path from;
@@ -141,9 +136,8 @@ final class TrainCommand implements Runnable {
     if (!(qatLearningRate > 0)) {
       throw new ParameterError("--qat-lr must be positive, got " + qatLearningRate);
     }
-    if (width == 0 && (distillation != 0 || equalize || qatLearningRate != TrainingConfig.QAT_LEARNING_RATE)) {
-      throw new ParameterError("--distill, --equalize and --qat-lr need --bits 4, 6 or 8: they tune quantization-aware "
-          + "training");
+    if (width == 0 && (distillation != 0 || qatLearningRate != TrainingConfig.QAT_LEARNING_RATE)) {
+      throw new ParameterError("--distill and --qat-lr need --bits 4, 6 or 8: they tune quantization-aware training");
     }
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
@@ -153,7 +147,7 @@ final class TrainCommand implements Runnable {
     TrainingConfig published = TrainingConfig.published(dataset, window, dModel, width,
         start == null ? epochs : start.summary().floatEpochs(), seed, output).withShape(layers, heads);
     TrainingConfig config = published.withQat(qatEpochs != null ? qatEpochs : published.qatEpochs(),
-        qatLearningRate, recipe.withDistillation(distillation).withEqualization(equalize));
+        qatLearningRate, recipe.withDistillation(distillation));
     var out = spec.commandLine().getOut();
     try {
       if (start == null) {
