@@ -10,7 +10,10 @@ import java.util.List;
  * folding into integers uses. Letting QAT update the statistics matters: quantization noise
  * changes the variance a channel sees, and statistics frozen at their float values amplify that
  * noise in low-variance channels. {@link #freezeStatistics} makes training use and keep the running
- * statistics instead, so that the training forward pass is the inference one.
+ * statistics instead, so that the training forward pass is the inference one. Whenever it
+ * normalizes with the running statistics in a quantized mode ({@link #usesRunningStatistics}), the
+ * encoder layer replaces its output by the folded integer BatchNorm of the input's codes, as integer
+ * inference computes it; the backward pass here is then the straight-through gradient.
  */
 public final class BatchNorm {
 
@@ -44,7 +47,7 @@ public final class BatchNorm {
   Tensor forward(Tensor x, Mode mode) {
     int rows = x.rows();
     double[] xs = x.data();
-    batchStatistics = mode.training() && !frozen;
+    batchStatistics = !usesRunningStatistics(mode);
     double[] mean = runningMean.value().clone();
     double[] variance = runningVariance.value().clone();
     if (batchStatistics) {
@@ -117,6 +120,11 @@ public final class BatchNorm {
       }
     }
     return dy.withData(dx);
+  }
+
+  /** Whether a forward pass in {@code mode} normalizes with the running statistics (as inference folds them). */
+  boolean usesRunningStatistics(Mode mode) {
+    return !mode.training() || frozen;
   }
 
   /** From now on, training normalizes with the running statistics and leaves them as they are. */

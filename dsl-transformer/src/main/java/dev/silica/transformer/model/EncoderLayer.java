@@ -1,5 +1,6 @@
 package dev.silica.transformer.model;
 
+import dev.silica.transformer.golden.FoldedBatchNorm;
 import dev.silica.transformer.golden.QuantSpec;
 import dev.silica.transformer.golden.ResidualAdd;
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import java.util.Random;
  * network {@code d -> ffnFactor d -> d}, residual add, BatchNorm. Every intermediate tensor the
  * integer inference materializes has its own {@link FakeQuant}, so quantization-aware training
  * sees the same rounding points. In quantized modes both residual adds are the golden
- * single-rounding add of their operands' codes ({@link Quantization#residualAdd}), as integer
- * inference computes them; gradients pass straight through.
+ * single-rounding add of their operands' codes ({@link Quantization#residualAdd}), and both
+ * BatchNorms, whenever they normalize with their running statistics, are the folded integer
+ * BatchNorm of their input's codes ({@link Quantization#foldedNorm}), as integer inference
+ * computes them; gradients pass straight through.
  */
 public final class EncoderLayer {
 
@@ -105,7 +108,7 @@ public final class EncoderLayer {
     Tensor c = fq(context, attention.forward(q, k, v, mode), mode);
     Tensor a = fq(attentionOut, output.forward(c, mode), mode);
     Tensor r1 = residual(residual1, x, input, a, attentionOut, mode);
-    Tensor n1 = fq(norm1Out, norm1.forward(r1, mode), mode);
+    Tensor n1 = normalized(norm1, norm1Out, r1, residual1, mode);
     Tensor h = ffn1.forward(n1, mode);
     double[] relu = h.data().clone();
     hiddenPositive = new boolean[relu.length];
@@ -116,7 +119,7 @@ public final class EncoderLayer {
     Tensor f = fq(hidden, h.withData(relu), mode);
     Tensor g = fq(ffnOut, ffn2.forward(f, mode), mode);
     Tensor r2 = residual(residual2, n1, norm1Out, g, ffnOut, mode);
-    return fq(norm2Out, norm2.forward(r2, mode), mode);
+    return normalized(norm2, norm2Out, r2, residual2, mode);
   }
 
   Tensor backward(Tensor dOut) {
@@ -155,6 +158,27 @@ public final class EncoderLayer {
       result[i] = out.dequantize(add.apply(a.quantize(xs[i]), b.quantize(ys[i])));
     }
     return observed.withData(sum.substitute(result));
+  }
+
+  /**
+   * {@code norm} of {@code x} quantized to {@code out}; in quantized modes with running statistics
+   * by the folded integer BatchNorm of {@code x}'s codes of {@code xSpec}.
+   */
+  private static Tensor normalized(BatchNorm norm, FakeQuant out, Tensor x, FakeQuant xSpec, Mode mode) {
+    Tensor observed = fq(out, norm.forward(x, mode), mode);
+    if (!mode.quantized() || !norm.usesRunningStatistics(mode)) {
+      return observed;
+    }
+    QuantSpec in = xSpec.spec();
+    QuantSpec spec = out.spec();
+    FoldedBatchNorm folded = Quantization.foldedNorm(norm.toParams(), in, spec);
+    double[] xs = x.data();
+    int channels = x.channels();
+    double[] result = new double[xs.length];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = spec.dequantize(folded.apply(in.quantize(xs[i]), i % channels));
+    }
+    return observed.withData(out.substitute(result));
   }
 
   static Tensor fq(FakeQuant quantizer, Tensor x, Mode mode) {

@@ -30,12 +30,12 @@ import java.util.Set;
  * {@link #predictAccumulator} uses integer arithmetic only; the only floating point is at the
  * boundary ({@link #predict} quantizes the sensor inputs and dequantizes the head's accumulator).
  *
- * <p>Positional encoding, softmax, residual adds and pooling are the same golden models QAT runs
- * on its codes, and the head is not requantized in either, so the two agree exactly there. What
- * remains is rounding the QAT model does in floating point: every requantization multiplier is a
- * 31-bit Q31 and the folded BatchNorm coefficients have {@value
- * QuantizedModel#NORM_COEFFICIENT_BITS} bits, so a code differs only where the real value lies
- * within a tiny fraction of a step (about {@code 2^-16} at most) of a rounding tie. {@link
+ * <p>Positional encoding, softmax, residual adds, the folded BatchNorms and pooling are the same
+ * golden models QAT runs on its codes (BatchNorm whenever it normalizes with its running
+ * statistics: always in inference, and in training by a recipe that freezes them), and the head is
+ * not requantized in either, so the two agree exactly there. What remains is rounding the QAT model
+ * does in floating point: every requantization multiplier is a 31-bit Q31, so a code differs only
+ * where the real value lies within about {@code 2^-24} of a step of a rounding tie. {@link
  * #trace} gives every block's output codes, which {@link BlockComparison} compares with the QAT
  * model's.
  */

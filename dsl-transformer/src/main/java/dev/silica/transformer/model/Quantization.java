@@ -1,6 +1,8 @@
 package dev.silica.transformer.model;
 
+import dev.silica.transformer.golden.BatchNormParams;
 import dev.silica.transformer.golden.ExpLut;
+import dev.silica.transformer.golden.FoldedBatchNorm;
 import dev.silica.transformer.golden.IntFormat;
 import dev.silica.transformer.golden.IntSoftmax;
 import dev.silica.transformer.golden.QuantSpec;
@@ -12,9 +14,9 @@ import dev.silica.transformer.golden.ResidualAdd;
  * (2^(b-1) - 1)}, zero point 0), biases symmetric at the accumulator scale {@code S_x S_w} in 32
  * bits, activations asymmetric signed per tensor over an observed range (TFLite's choice of scale
  * and zero point, {@link QuantSpec#fromRange}), softmax probabilities unsigned with code {@code
- * 2^b - 1} standing for 1.0. It also builds the two golden blocks QAT runs on codes, so that
- * training and the export derive them identically: the softmax ({@link #softmax}) and the residual
- * add ({@link #residualAdd}).
+ * 2^b - 1} standing for 1.0. It also builds the golden blocks QAT runs on codes, so that
+ * training and the export derive them identically: the softmax ({@link #softmax}), the residual
+ * add ({@link #residualAdd}) and the folded BatchNorm ({@link #foldedNorm}).
  */
 public final class Quantization {
 
@@ -22,6 +24,11 @@ public final class Quantization {
   public static final int BIAS_BITS = 32;
   /** Width of the softmax exponential table entries. */
   public static final int EXP_ENTRY_BITS = 16;
+  /**
+   * Width of the folded BatchNorm multipliers {@code A_c} (16 bits would flip codes of wide
+   * channels against the float BatchNorm; QAT folds as the export does, so either is exact).
+   */
+  public static final int NORM_COEFFICIENT_BITS = 24;
   /** Guard bits of the residual adds' single rounding. */
   public static final int RESIDUAL_GUARD_BITS = ResidualAdd.MAX_GUARD_BITS;
 
@@ -110,6 +117,14 @@ public final class Quantization {
   /** The softmax's exponential table for score codes of {@code scores}. */
   public static ExpLut expTable(QuantSpec scores) {
     return new ExpLut(scores.scale(), (int) (scores.format().max() - scores.format().min()), EXP_ENTRY_BITS);
+  }
+
+  /**
+   * BatchNorm of {@code params} folded to integers from codes of {@code input} to codes of {@code
+   * output}, with {@value #NORM_COEFFICIENT_BITS}-bit multipliers.
+   */
+  public static FoldedBatchNorm foldedNorm(BatchNormParams params, QuantSpec input, QuantSpec output) {
+    return FoldedBatchNorm.fold(params, input, output, NORM_COEFFICIENT_BITS);
   }
 
   /** The single-rounding residual add of codes of {@code a} and {@code b} to codes of {@code output}. */

@@ -34,7 +34,8 @@ import java.util.Map;
  *       ({@link Quantization#residualAdd}: {@code n_a = n_b = 0}, {@code G = }{@value
  *       Quantization#RESIDUAL_GUARD_BITS}), as QAT computes the sums;
  *   <li>{@code <layer>.norm1.multipliers|offsets|shift}, {@code <layer>.norm2...}: BatchNorm folded
- *       to {@code (x A_c + B_c + 2^(n-1)) >> n} with {@value #NORM_COEFFICIENT_BITS}-bit {@code A_c}.
+ *       to {@code (x A_c + B_c + 2^(n-1)) >> n} with {@value Quantization#NORM_COEFFICIENT_BITS}-bit {@code A_c}
+ *       ({@link Quantization#foldedNorm}), as QAT computes the normalized codes.
  * </ul>
  *
  * @param config the model's shape
@@ -46,12 +47,6 @@ import java.util.Map;
  */
 public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, Map<String, QuantSpec> tensors,
     Map<String, DenseCodes> dense, Map<String, long[]> constants) {
-
-  /**
-   * Width of the folded BatchNorm multipliers: enough that the folded integers round like the
-   * fake-quantized float BatchNorm QAT computes (16 bits flip codes of wide channels).
-   */
-  public static final int NORM_COEFFICIENT_BITS = 24;
 
   /**
    * One linear layer's integers.
@@ -183,7 +178,7 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
     }
 
     void norm(BatchNorm norm, QuantSpec input, QuantSpec output) {
-      FoldedBatchNorm folded = FoldedBatchNorm.fold(norm.toParams(), input, output, NORM_COEFFICIENT_BITS);
+      FoldedBatchNorm folded = Quantization.foldedNorm(norm.toParams(), input, output);
       constants.put(norm.name() + ".multipliers", folded.multipliers());
       constants.put(norm.name() + ".offsets", folded.offsets());
       constants.put(norm.name() + ".shift", new long[] {folded.shift()});

@@ -10,10 +10,13 @@ import java.util.function.Consumer;
 /**
  * Trains a {@link ForecastModel} by minibatch Adam on the mean squared error of the scaled target,
  * with step learning-rate decay (or, for QAT by a {@link QatRecipe} that asks for it, a cosine one)
- * and early stopping on the validation loss; at the end the model holds its best-validation state.
+ * and early stopping on the validation loss; at the end the model holds its best-validation state,
+ * which for QAT may be the calibrated model before any epoch (epoch 0), so that fine-tuning never
+ * ends worse on validation than quantizing the float model as it is.
  * QAT first calibrates the activation observers, then applies the recipe's learned scales and
- * frozen BatchNorm statistics. Shuffling is seeded, and the parallel loops reduce in a fixed
- * order, so a run is reproducible for a seed.
+ * frozen BatchNorm statistics, and trains towards its mix of targets and float predictions ({@link Distillation}; the progress
+ * line's train loss is against that mix). Shuffling is seeded, and the parallel loops reduce in a
+ * fixed order, so a run is reproducible for a seed.
  */
 public final class Trainer {
 
@@ -48,6 +51,7 @@ public final class Trainer {
     int[] order = java.util.stream.IntStream.range(0, train.count()).toArray();
     long start = System.nanoTime();
     QatRecipe recipe = mode.quantized() ? config.qatRecipe() : QatRecipe.OBSERVED;
+    Distillation distillation = Distillation.of(model, train, recipe.distillation());
     if (mode.quantized()) {
       calibrate(order);
       if (recipe.learnedScales()) {
@@ -60,6 +64,11 @@ public final class Trainer {
     double best = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
     Map<String, double[]> bestState = model.snapshot();
+    if (mode.quantized()) {
+      best = validationLoss(mode);
+      onImprovement.accept(new PhaseResult(best, 0, 0, (System.nanoTime() - start) / 1e9));
+      progress.printf("%s calibrated (epoch 0)  validation %.5f *%n", phase, best);
+    }
     int epoch = 0;
     while (epoch < epochs && epoch - bestEpoch < config.patience()) {
       epoch++;
@@ -70,7 +79,7 @@ public final class Trainer {
       double trainLoss = 0;
       for (int from = 0; from < order.length; from += config.batchSize()) {
         int to = Math.min(order.length, from + config.batchSize());
-        double[] targets = Batches.targets(train, order, from, to);
+        double[] targets = distillation.targets(train, order, from, to);
         double[] predictions = model.forward(Batches.inputs(train, order, from, to), mode);
         double[] gradient = new double[predictions.length];
         for (int i = 0; i < predictions.length; i++) {
@@ -83,8 +92,7 @@ public final class Trainer {
         adam.step(rate);
       }
       trainLoss /= order.length;
-      double validationLoss =
-          Batches.meanSquaredError(Batches.predict(model, data.validation(), mode.inference()), data.validation());
+      double validationLoss = validationLoss(mode);
       boolean improved = validationLoss < best;
       if (improved) {
         best = validationLoss;
@@ -103,6 +111,10 @@ public final class Trainer {
       progress.printf("%s: stopped early, no better validation loss for %d epochs%n", phase, config.patience());
     }
     return new PhaseResult(best, bestEpoch, epoch, (System.nanoTime() - start) / 1e9);
+  }
+
+  private double validationLoss(Mode mode) {
+    return Batches.meanSquaredError(Batches.predict(model, data.validation(), mode.inference()), data.validation());
   }
 
   /**

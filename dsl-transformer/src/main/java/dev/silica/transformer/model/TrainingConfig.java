@@ -17,6 +17,9 @@ public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFac
     int probabilityBits, int epochs, int qatEpochs, long seed, int batchSize, double learningRate,
     double qatLearningRate, QatRecipe qatRecipe, int decayEvery, double decayFactor, int patience, Path output) {
 
+  /** The published QAT phase's starting learning rate. */
+  public static final double QAT_LEARNING_RATE = 5e-4;
+
   /** The default softmax probability width. */
   public static final int PROBABILITY_BITS = 8;
 
@@ -41,7 +44,7 @@ public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFac
   public static TrainingConfig published(Dataset dataset, int window, int dModel, int bits, int epochs, long seed,
       Path output) {
     return new TrainingConfig(dataset, window, dModel, 4, 1, 1, bits, bits == 0 ? 0 : PROBABILITY_BITS, epochs,
-        bits == 0 ? 0 : Math.max(3, epochs / 3), seed, 256, 1e-3, 5e-4, QatRecipe.LEARNED, 10, 0.5, 8, output);
+        bits == 0 ? 0 : Math.max(3, epochs / 3), seed, 256, 1e-3, QAT_LEARNING_RATE, QatRecipe.LEARNED, 10, 0.5, 8, output);
   }
 
   /** The same run with {@code layers} encoder layers of {@code heads} attention heads. */

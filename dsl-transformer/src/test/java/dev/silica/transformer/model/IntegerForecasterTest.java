@@ -24,7 +24,7 @@ class IntegerForecasterTest {
 
   @ParameterizedTest(name = "{0} bits, {1} layers, {2} scales")
   @CsvSource({"4, 1, observed", "8, 1, observed", "4, 2, observed", "6, 2, observed", "4, 1, learned",
-      "6, 2, learned"})
+      "6, 2, learned", "8, 1, learned"})
   void integerPredictionsEqualTheQatPredictionsOnEveryWindow(int bits, int layers, String scales) {
     QatRecipe recipe = scales.equals("learned") ? QatRecipe.LEARNED : QatRecipe.OBSERVED;
     TrainingConfig config = TinyData.config(bits, 3, 3).withShape(layers, 2);

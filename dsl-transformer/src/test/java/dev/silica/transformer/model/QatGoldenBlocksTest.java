@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.silica.transformer.data.ForecastData;
+import dev.silica.transformer.golden.FoldedBatchNorm;
 import dev.silica.transformer.golden.IntSoftmax;
 import dev.silica.transformer.golden.QuantSpec;
 import dev.silica.transformer.golden.ResidualAdd;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The blocks QAT computes on codes by the golden models integer inference uses (softmax, residual
- * add), and the block comparison that finds where the two arithmetics part.
+ * add, folded BatchNorm), and the block comparison that finds where the two arithmetics part.
  */
 class QatGoldenBlocksTest {
 
@@ -30,9 +33,14 @@ class QatGoldenBlocksTest {
 
   /** A 4-bit layer of width 8 with two heads, its observers filled by one QAT training pass over {@code x}. */
   private static EncoderLayer observedLayer(FakeQuant input, Tensor x) {
+    return observedLayer(input, x, 4);
+  }
+
+  /** A {@code bits}-bit layer of width 8 with two heads, its observers filled by one QAT training pass over {@code x}. */
+  private static EncoderLayer observedLayer(FakeQuant input, Tensor x, int bits) {
     EncoderLayer layer = new EncoderLayer("layer0", 8, 2, 2, new Random(3));
-    input.setBits(4);
-    layer.quantize(4, 6, input);
+    input.setBits(bits);
+    layer.quantize(bits, 6, input);
     layer.forward(EncoderLayer.fq(input, x, Mode.QAT_TRAINING), Mode.QAT_TRAINING);
     return layer;
   }
@@ -78,6 +86,53 @@ class QatGoldenBlocksTest {
     double[] residual = layer.residual1().lastOutput();
     for (int i = 0; i < in.length; i++) {
       assertEquals(golden.apply(a.quantize(in[i]), b.quantize(attention[i])), sum.quantize(residual[i]), "value " + i);
+    }
+  }
+
+  /**
+   * Moves channel 0's beta of {@code norm} until its float output for input code {@code code} and
+   * its fold round to different codes of {@code out}, the float value lying within a hair of a
+   * rounding tie; returns the fold's code, or fails if no such beta is near.
+   */
+  private static int betaWhereFloatAndFoldDisagree(BatchNorm norm, int code, QuantSpec in, QuantSpec out) {
+    double[] beta = norm.params().get(1).value();
+    double floatWithoutBeta = FoldedBatchNorm.reference(in.dequantize(code), 0, norm.toParams()) - beta[0];
+    double tie = out.dequantize(out.zeroPoint() + 3) + out.scale() / 2;
+    for (int j = -1000; j <= 1000; j++) {
+      beta[0] = tie - floatWithoutBeta + j * 1e-10 * out.scale();
+      int fold = Quantization.foldedNorm(norm.toParams(), in, out).apply(code, 0);
+      if (fold != out.quantize(FoldedBatchNorm.reference(in.dequantize(code), 0, norm.toParams()))) {
+        return fold;
+      }
+    }
+    throw new AssertionError("the float BatchNorm and its fold agree beside this tie");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Mode.class, names = {"QAT_TRAINING", "QAT_INFERENCE"})
+  void withRunningStatisticsQatNormalizesByTheFoldedIntegerBatchNormWhereTheFloatOneRoundsOtherwise(Mode mode) {
+    Random random = new Random(4);
+    FakeQuant input = FakeQuant.observed("input");
+    Tensor x = random(random, 3, 5, 8, 1.5);
+    EncoderLayer layer = observedLayer(input, x, 8);
+    input.learnRange();
+    layer.learnScales();
+    layer.freezeNorms();
+    Tensor in = EncoderLayer.fq(input, x, Mode.QAT_INFERENCE);
+    layer.forward(in, Mode.QAT_INFERENCE);
+    QuantSpec residual = layer.residual1().spec();
+    QuantSpec normalized = layer.norm1Out().spec();
+    int firstCode = residual.quantize(layer.residual1().lastOutput()[0]);
+    int expected = betaWhereFloatAndFoldDisagree(layer.norm1(), firstCode, residual, normalized);
+
+    layer.forward(in, mode);
+
+    FoldedBatchNorm folded = Quantization.foldedNorm(layer.norm1().toParams(), residual, normalized);
+    double[] sums = layer.residual1().lastOutput();
+    double[] outputs = layer.norm1Out().lastOutput();
+    assertEquals(expected, normalized.quantize(outputs[0]));
+    for (int i = 0; i < sums.length; i++) {
+      assertEquals(folded.apply(residual.quantize(sums[i]), i % 8), normalized.quantize(outputs[i]), "value " + i);
     }
   }
 

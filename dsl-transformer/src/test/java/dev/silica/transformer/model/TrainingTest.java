@@ -1,12 +1,15 @@
 package dev.silica.transformer.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.silica.transformer.data.ForecastData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +66,24 @@ class TrainingTest {
     trainer.train(Mode.QAT_TRAINING, config.qatEpochs(), config.qatLearningRate(), phase -> { });
     double fineTuned = validationLoss(model, Mode.QAT_INFERENCE);
     assertTrue(fineTuned < quantizedOnly, "QAT validation loss " + quantizedOnly + " -> " + fineTuned);
+  }
+
+  @Test
+  void qatKeepsTheCalibratedModelWhenNoEpochImprovesOnIt() {
+    TrainingConfig config = TinyData.config(4, 3, 2).withQat(2, 1e-3, QatRecipe.LEARNED);
+    ForecastModel model = new ForecastModel(config.modelConfig(2), config.seed());
+    StringWriter log = new StringWriter();
+    Trainer trainer = new Trainer(model, DATA, config, new PrintWriter(log, true));
+    trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
+    model.quantize(4, 8);
+    List<Trainer.PhaseResult> improvements = new ArrayList<>();
+
+    Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, 2, 0.1, improvements::add);
+
+    assertEquals(0, qat.bestEpoch(), "a learning rate of 0.1 ruins every epoch");
+    assertEquals(2, qat.epochsRun());
+    assertEquals(List.of(0), improvements.stream().map(Trainer.PhaseResult::epochsRun).toList());
+    assertEquals(qat.bestValidationLoss(), validationLoss(model, Mode.QAT_INFERENCE), 1e-12);
+    assertTrue(log.toString().contains("qat4 calibrated (epoch 0)"), log.toString());
   }
 }

@@ -54,6 +54,15 @@ final class TrainCommand implements Runnable {
           + "observed: max-abs weight scales, running min/max ranges, step decay (the first recipe).")
   String qatRecipe = "learned";
 
+  @Option(names = "--qat-lr", paramLabel = "RATE",
+      description = "The QAT phase's starting learning rate (default: ${DEFAULT-VALUE}).")
+  double qatLearningRate = TrainingConfig.QAT_LEARNING_RATE;
+
+  @Option(names = "--distill", paramLabel = "W",
+      description = "Knowledge distillation: QAT trains towards (1 - W) target + W float-model prediction, "
+          + "0..1 (default: ${DEFAULT-VALUE}, the data's targets alone).")
+  double distillation = 0;
+
   @Option(names = "--from", paramLabel = "FILE",
       description = "Skip float training: quantize the float model of this model file (same data set and shape).")
   Path from;
@@ -121,6 +130,15 @@ final class TrainCommand implements Runnable {
       case "observed" -> QatRecipe.OBSERVED;
       default -> throw new ParameterError("--qat-recipe must be learned or observed, got '" + qatRecipe + "'");
     };
+    if (!(distillation >= 0 && distillation <= 1)) {
+      throw new ParameterError("--distill must be 0..1, got " + distillation);
+    }
+    if (!(qatLearningRate > 0)) {
+      throw new ParameterError("--qat-lr must be positive, got " + qatLearningRate);
+    }
+    if (width == 0 && (distillation != 0 || qatLearningRate != TrainingConfig.QAT_LEARNING_RATE)) {
+      throw new ParameterError("--distill and --qat-lr need --bits 4, 6 or 8: they tune quantization-aware training");
+    }
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserError("cannot write " + output + ": the directory " + parent + " does not exist");
@@ -129,7 +147,7 @@ final class TrainCommand implements Runnable {
     TrainingConfig published = TrainingConfig.published(dataset, window, dModel, width,
         start == null ? epochs : start.summary().floatEpochs(), seed, output).withShape(layers, heads);
     TrainingConfig config = published.withQat(qatEpochs != null ? qatEpochs : published.qatEpochs(),
-        published.qatLearningRate(), recipe);
+        qatLearningRate, recipe.withDistillation(distillation));
     var out = spec.commandLine().getOut();
     try {
       if (start == null) {
