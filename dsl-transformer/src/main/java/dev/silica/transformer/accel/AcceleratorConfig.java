@@ -29,13 +29,14 @@ public record AcceleratorConfig(int rows, int cols, MultiplierKind multiplier, M
   }
 
   /**
-   * Whether probabilities of {@code probabilityBits} enter the array in two halves of {@code bits}
-   * bits ({@code p = p_h 2^bits + p_l}), so that its activation operand is {@code bits + 1} wide
-   * rather than {@code probabilityBits + 1}: when probabilities are wider than codes but at most
-   * twice as wide, and the multipliers are not packed (packed sums cannot shift).
+   * Whether activation operands of {@code operandBits} (softmax probabilities, input codes) enter
+   * the array in two halves of {@code bits} bits ({@code x = x_h 2^bits + x_l}, {@code x_l}
+   * unsigned), so that its activation operand is {@code bits + 1} wide rather than {@code
+   * operandBits + 1}: when they are wider than codes but at most twice as wide, and the multipliers
+   * are not packed (packed sums cannot shift).
    */
-  public boolean splitsProbabilities(int bits, int probabilityBits) {
-    return multiplier != MultiplierKind.PACKED && bits < probabilityBits && probabilityBits <= 2 * bits;
+  public boolean splits(int bits, int operandBits) {
+    return multiplier != MultiplierKind.PACKED && bits < operandBits && operandBits <= 2 * bits;
   }
 
   /**

@@ -38,9 +38,9 @@ public enum Field {
   /** MATMUL: positional-encoding ROM address of element (0, 0); SOFTMAX: the exponential table's base. */
   TABLE_ADDR(false),
   /**
-   * MATMUL: 1 when the activation operand is a probability split in two halves ({@link
-   * Program#splitsProbabilities()}): the high halves in the first {@code LENGTH / 2} beats, the low
-   * halves after a shift of the sums.
+   * MATMUL: 1 when the activation operand is a probability or input code split in two halves
+   * ({@link Program#splitsProbabilities()}, {@link Program#splitsInputs()}): the high halves in the
+   * first {@code LENGTH / 2} beats, the low halves after a shift of the sums.
    */
   SPLIT(false),
   /**

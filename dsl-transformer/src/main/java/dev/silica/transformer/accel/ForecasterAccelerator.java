@@ -87,7 +87,7 @@ public final class ForecasterAccelerator extends Module {
     start = input("start", Bool.TYPE);
     inWrite = input("in_write", Bool.TYPE);
     inAddr = input("in_addr", UInt.of(Widths.indexBits(window * program.model().features())));
-    inData = input("in_data", SInt.of(bits));
+    inData = input("in_data", SInt.of(program.inputBits()));
     busy = output("busy", Bool.TYPE);
     done = output("done", Bool.TYPE);
 
@@ -166,12 +166,12 @@ public final class ForecasterAccelerator extends Module {
     });
 
     // ---- feed: K operand beats into the array ----
-    boolean split = program.splitsProbabilities();
+    boolean split = program.splitsProbabilities() || program.splitsInputs();
     SystolicConfig arrayConfig = program.arrayConfig();
     Systolic array = instance("array", () -> new Systolic(arrayConfig));
     Bool feeding = fsm.isIn(State.FEED);
-    // a split tile runs its window of probabilities twice: high halves, then low halves; beat is k
-    // within the current half
+    // a split tile runs its operands twice: high halves, then low halves; beat is k within the
+    // current half
     UInt beat = reg("beat", k.signalType());
     Bool lowHalf = reg("low_half", Bool.TYPE);
     Bool splitting = field(Field.SPLIT).asBool();
@@ -182,7 +182,7 @@ public final class ForecasterAccelerator extends Module {
     when(feeding, () -> {
       actReadAddr.connect(field(Field.A_ADDR).add(beat).resize(actAddrBits));
       k.connect(k.addWrap(1));
-      Bool wrap = splitting.and(beat.eq(window - 1));
+      Bool wrap = splitting.and(beat.add(1).eq(length.shr(1)));
       beat.connect(mux(wrap, UInt.lit(0, beat.width()), beat.addWrap(1)));
       when(wrap, () -> lowHalf.connect(Bool.lit(true)));
       when(lastK, () -> fsm.goTo(State.DRAIN));
@@ -213,7 +213,7 @@ public final class ForecasterAccelerator extends Module {
           mux(fromMemory, stored, weight).sub(bZero).resize(arrayConfig.b().bits())));
     }
     if (split) {
-      array.in.shift.connect(delay("beat_shift", feeding.and(splitting).and(k.eq(window)), 2));
+      array.in.shift.connect(delay("beat_shift", feeding.and(lowHalf).and(beat.eq(0)), 2));
     }
     // operands are read one edge after their address and registered once more before the array
     array.in.valid.connect(delay("beat_valid", feeding, 2));

@@ -138,7 +138,7 @@ public final class ProgramCompiler {
     fence();
 
     long[] table = model.constants().get("positional.table");
-    return new Program(accel, shape, model.bits(), model.probabilityBits(), ImmutableList.copyOf(program),
+    return new Program(accel, shape, model.bits(), model.probabilityBits(), model.inputBits(), ImmutableList.copyOf(program),
         ImmutableList.copyOf(postOps), lanes(weights), Longs.toArray(bias), Longs.toArray(normMultipliers),
         Longs.toArray(normOffsets), Longs.toArray(expTable), table.clone(), input, activationDepth, attentionDepth,
         maxK);
@@ -169,7 +169,7 @@ public final class ProgramCompiler {
       Region context, QuantSpec queryOut, QuantSpec keyOut, QuantSpec valueOut, int scorePost, int contextPost,
       int expBase) {
     int keyTiles = (window + cols - 1) / cols;
-    boolean split = accel.splitsProbabilities(model.bits(), model.probabilityBits());
+    boolean split = accel.splits(model.bits(), model.probabilityBits());
     for (int rt = 0; rt < window / rows; rt++) {
       for (int ct = 0; ct < keyTiles; ct++) {
         emit(tile(query.base() + rt * dModel + h * headSize, queryOut.zeroPoint(), headSize)
@@ -256,6 +256,7 @@ public final class ProgramCompiler {
     int biasBase = bias.size();
     bias.addAll(Longs.asList(folded));
     int postOp = post(chain.withBias(biasBase));
+    boolean split = accel.splits(model.bits(), inSpec.format().bits());
     int colTiles = (out + cols - 1) / cols;
     boolean prediction = destination == Destination.PREDICTION;
     for (int ct = 0; ct < colTiles; ct++) {
@@ -270,7 +271,8 @@ public final class ProgramCompiler {
       for (int rt = 0; rt < (prediction ? 1 : window / rows); rt++) {
         int t0 = rt * rows;
         int channel = ct * cols;
-        Instruction tile = tile(src.base() + rt * in, 0, in).with(Field.B_ADDR, romBase)
+        Instruction tile = tile(src.base() + rt * in, 0, split ? 2 * in : in).with(Field.SPLIT, split ? 1 : 0)
+            .with(Field.B_ADDR, romBase)
             .with(Field.ROWS, prediction ? 1 : rows).with(Field.COLS, Math.min(cols, out - channel))
             .with(Field.POST_OP, postOp).with(Field.DESTINATION, destination.ordinal())
             .with(Field.CHANNEL, channel).with(Field.TABLE_ADDR, (long) t0 * dModel + channel);

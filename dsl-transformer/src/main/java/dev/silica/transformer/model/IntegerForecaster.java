@@ -58,7 +58,7 @@ public final class IntegerForecaster {
   public IntegerForecaster(QuantizedModel model) {
     this.model = model;
     this.config = model.config();
-    inputSpec = tensor("input");
+    inputSpec = inputTensor();
     QuantSpec embedded = tensor("embedding.out");
     embedding = linear("embedding", inputSpec, embedded, config.features(), config.dModel());
     long[] table = constant("positional.table", config.window() * config.dModel());
@@ -169,6 +169,21 @@ public final class IntegerForecaster {
     if (spec.format().bits() != model.bits() || !spec.format().signed()) {
       throw new ModelFormatException("tensors." + name,
           "expected signed " + model.bits() + "-bit codes, found " + spec.format());
+    }
+    return spec;
+  }
+
+  /** The input codes: signed, of any width from the activations' to 16 bits. */
+  private QuantSpec inputTensor() {
+    QuantSpec spec = model.tensors().get("input");
+    used.add("tensors.input");
+    if (spec == null) {
+      throw new ModelFormatException("tensors.input", "missing");
+    }
+    IntFormat format = spec.format();
+    if (!format.signed() || format.bits() < model.bits()) {
+      throw new ModelFormatException("tensors.input",
+          "expected signed codes of " + model.bits() + " to 16 bits, found " + format);
     }
     return spec;
   }

@@ -63,6 +63,11 @@ public record QuantizedModel(ModelConfig config, int bits, int probabilityBits, 
     constants = ImmutableMap.copyOf(constants);
   }
 
+  /** The width of the input codes, from the activations' {@link #bits} up (the {@code input} tensor's). */
+  public int inputBits() {
+    return tensors.get("input").format().bits();
+  }
+
   /**
    * Exports a model after quantization-aware training: its observed specs and quantized weights as
    * they are, and every other integer derived from them once, by the golden models' own

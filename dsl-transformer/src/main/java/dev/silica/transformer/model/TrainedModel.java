@@ -59,7 +59,7 @@ public record TrainedModel(Dataset dataset, ModelConfig config, int bits, int pr
   public ForecastModel qatModel() {
     Preconditions.checkState(isQuantized(), "a float-only run has no QAT model");
     ForecastModel model = new ForecastModel(config, summary.seed());
-    model.quantize(bits, probabilityBits);
+    model.quantize(bits, probabilityBits, quantized.inputBits());
     model.restore(qatState);
     return model;
   }

@@ -65,7 +65,7 @@ public final class TrainingRun {
     Map<String, double[]> floatState = model.snapshot();
     TrainedModel result = floatOnly(config, shape, floatState, floatResult);
     if (config.quantized()) {
-      model.quantize(config.bits(), config.probabilityBits());
+      model.quantize(config.bits(), config.probabilityBits(), config.inputBits());
       Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, config.qatEpochs(), config.qatLearningRate(),
           sofar -> save(config, quantized(config, shape, floatState, floatResult, model, sofar)));
       result = quantized(config, shape, floatState, floatResult, model, qat);

@@ -22,18 +22,20 @@ public final class UntrainedModel {
   private UntrainedModel() {}
 
   /**
-   * The model of {@code shape} at {@code bits} (probabilities at {@code probabilityBits}) whose
-   * weights {@code seed} gives, its ranges observed on {@code data}'s training windows.
+   * The model of {@code shape} at {@code bits} (probabilities at {@code probabilityBits}, input
+   * codes at {@code inputBits}) whose weights {@code seed} gives, its ranges observed on {@code
+   * data}'s training windows.
    *
    * @throws IllegalArgumentException when {@code data} does not match the shape's window and features
    */
-  public static QuantizedModel of(ModelConfig shape, int bits, int probabilityBits, long seed, ForecastData data) {
+  public static QuantizedModel of(ModelConfig shape, int bits, int probabilityBits, int inputBits, long seed,
+      ForecastData data) {
     WindowSet train = data.train();
     Preconditions.checkArgument(train.window() == shape.window() && train.features() == shape.features(),
         "data of window %s with %s features for a model of window %s with %s features", train.window(),
         train.features(), shape.window(), shape.features());
     ForecastModel model = new ForecastModel(shape, seed);
-    model.quantize(bits, probabilityBits);
+    model.quantize(bits, probabilityBits, inputBits);
     int windows = Math.min(CALIBRATION_WINDOWS, train.count());
     int[] order = IntStream.range(0, windows).toArray();
     for (int from = 0; from < windows; from += BATCH) {

@@ -22,12 +22,12 @@ class IntegerForecasterTest {
 
   private static final ForecastData DATA = TinyData.load(6, 600);
 
-  @ParameterizedTest(name = "{0} bits, {1} layers, {2} scales")
-  @CsvSource({"4, 1, observed", "8, 1, observed", "4, 2, observed", "6, 2, observed", "4, 1, learned",
-      "6, 2, learned", "8, 1, learned"})
-  void integerPredictionsEqualTheQatPredictionsOnEveryWindow(int bits, int layers, String scales) {
+  @ParameterizedTest(name = "{0} bits, {1} layers, {2} scales, {3}-bit inputs")
+  @CsvSource({"4, 1, observed, 4", "8, 1, observed, 8", "4, 2, observed, 4", "6, 2, observed, 6",
+      "4, 1, learned, 4", "6, 2, learned, 6", "8, 1, learned, 8", "4, 1, learned, 8", "6, 2, observed, 12"})
+  void integerPredictionsEqualTheQatPredictionsOnEveryWindow(int bits, int layers, String scales, int inputBits) {
     QatRecipe recipe = scales.equals("learned") ? QatRecipe.LEARNED : QatRecipe.OBSERVED;
-    TrainingConfig config = TinyData.config(bits, 3, 3).withShape(layers, 2);
+    TrainingConfig config = TinyData.config(bits, 3, 3).withShape(layers, 2).withInputBits(inputBits);
     TrainedModel trained = TinyData.trained(DATA, config.withQat(3, config.qatLearningRate(), recipe));
     BlockComparison comparison = BlockComparison.compare(trained, DATA.test(), DATA.test().count());
 

@@ -146,6 +146,14 @@ class ModelFileTest {
   }
 
   @Test
+  void inputCodesNarrowerThanTheActivationsAreNamed() {
+    ModelFormatException e = rejected(json -> integer(json).getAsJsonObject("tensors")
+        .getAsJsonObject("input").addProperty("bits", 4));
+    assertEquals("integer.tensors.input", e.field());
+    assertEquals("integer.tensors.input: expected signed codes of 6 to 16 bits, found s4", e.getMessage());
+  }
+
+  @Test
   void aParameterThatIsNotANumberIsNamed() {
     ModelFormatException e = rejected(json -> json.getAsJsonObject("float").getAsJsonArray("embedding.weight")
         .set(3, new JsonPrimitive("x")));

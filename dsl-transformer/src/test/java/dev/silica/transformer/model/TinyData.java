@@ -32,7 +32,7 @@ final class TinyData {
 
   /** Two layers of two heads, FFN factor 2, d_model 8, window 6, batch 32. */
   static TrainingConfig config(int bits, int epochs, int qatEpochs) {
-    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 2, 2, bits, 8, epochs, qatEpochs, 3, 32, 3e-3, 1e-3,
+    return new TrainingConfig(Dataset.AIRQUALITY, 6, 8, 2, 2, 2, bits, 8, bits, epochs, qatEpochs, 3, 32, 3e-3, 1e-3,
         QatRecipe.OBSERVED, 10, 0.5, 50, null);
   }
 
@@ -50,7 +50,7 @@ final class TinyData {
     Trainer.PhaseResult floatPhase =
         trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
     java.util.Map<String, double[]> floatState = model.snapshot();
-    model.quantize(bits, config.probabilityBits());
+    model.quantize(bits, config.probabilityBits(), config.inputBits());
     Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, config.qatEpochs(), config.qatLearningRate(), p -> { });
     TrainedModel.TrainingSummary summary = new TrainedModel.TrainingSummary(config.seed(), floatPhase.epochsRun(),
         qat.epochsRun(), floatPhase.seconds(), qat.seconds(), floatPhase.bestValidationLoss(),

@@ -17,9 +17,9 @@ class UntrainedModelTest {
   @Test
   void theSameSeedGivesTheSameIntegersAndAnotherSeedOtherWeights() {
     ModelConfig shape = ModelConfig.published(6, 2, 8);
-    QuantizedModel first = UntrainedModel.of(shape, 6, 8, 3, DATA);
-    QuantizedModel again = UntrainedModel.of(shape, 6, 8, 3, DATA);
-    QuantizedModel other = UntrainedModel.of(shape, 6, 8, 4, DATA);
+    QuantizedModel first = UntrainedModel.of(shape, 6, 8, 6, 3, DATA);
+    QuantizedModel again = UntrainedModel.of(shape, 6, 8, 6, 3, DATA);
+    QuantizedModel other = UntrainedModel.of(shape, 6, 8, 6, 4, DATA);
     assertEquals(shape, first.config());
     assertEquals(6, first.bits());
     int[][] weights = first.dense().get("layer0.ffn1").weights();
@@ -33,7 +33,7 @@ class UntrainedModelTest {
   @Test
   void dataOfAnotherWindowIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> UntrainedModel.of(ModelConfig.published(8, 2, 8), 4, 8, 1, DATA));
+        () -> UntrainedModel.of(ModelConfig.published(8, 2, 8), 4, 8, 4, 1, DATA));
     assertEquals("data of window 6 with 2 features for a model of window 8 with 2 features", e.getMessage());
   }
 }

@@ -41,6 +41,11 @@ final class TrainCommand implements Runnable {
   @Option(names = "--bits", required = true, paramLabel = "4|6|8|float", description = "Quantization width.")
   String bits;
 
+  @Option(names = "--input-bits", paramLabel = "B",
+      description = "Width of the input codes, from --bits to 2 x --bits (default: --bits); wider input codes enter "
+          + "the accelerator's array in two halves.")
+  Integer inputBits;
+
   @Option(names = "--epochs", paramLabel = "E",
       description = "Most float epochs (QAT fine-tunes for a third as many, at least three); not with --from.")
   Integer epochs;
@@ -139,6 +144,9 @@ final class TrainCommand implements Runnable {
     if (width == 0 && (distillation != 0 || qatLearningRate != TrainingConfig.QAT_LEARNING_RATE)) {
       throw new ParameterError("--distill and --qat-lr need --bits 4, 6 or 8: they tune quantization-aware training");
     }
+    if (inputBits != null && (width == 0 || inputBits < width || inputBits > 2 * width)) {
+      throw new ParameterError("--input-bits must be from --bits to twice --bits (4, 6 or 8), got " + inputBits);
+    }
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
       throw new UserError("cannot write " + output + ": the directory " + parent + " does not exist");
@@ -147,7 +155,7 @@ final class TrainCommand implements Runnable {
     TrainingConfig published = TrainingConfig.published(dataset, window, dModel, width,
         start == null ? epochs : start.summary().floatEpochs(), seed, output).withShape(layers, heads);
     TrainingConfig config = published.withQat(qatEpochs != null ? qatEpochs : published.qatEpochs(),
-        qatLearningRate, recipe.withDistillation(distillation));
+        qatLearningRate, recipe.withDistillation(distillation)).withInputBits(inputBits != null ? inputBits : width);
     var out = spec.commandLine().getOut();
     try {
       if (start == null) {

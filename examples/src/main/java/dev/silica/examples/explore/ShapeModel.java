@@ -43,7 +43,8 @@ public record ShapeModel(QuantizedModel model, String source, ForecastData data,
    */
   public static ShapeModel untrained(ModelShape shape, ForecastData data, long seed) {
     ModelConfig config = ModelConfig.published(shape.window(), data.channels().size(), shape.dModel());
-    QuantizedModel model = UntrainedModel.of(config, shape.bits(), TrainingConfig.PROBABILITY_BITS, seed, data);
+    QuantizedModel model = UntrainedModel.of(config, shape.bits(), TrainingConfig.PROBABILITY_BITS, shape.bits(), seed,
+        data);
     return new ShapeModel(model, "untrained (seed " + seed + ", " + data.dataset().cliName() + " ranges)", data,
         OptionalDouble.empty());
   }

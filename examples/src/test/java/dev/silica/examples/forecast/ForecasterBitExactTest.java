@@ -3,16 +3,27 @@ package dev.silica.examples.forecast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.silica.dsl.Elaborator;
 import dev.silica.dsl.Generator;
 import dev.silica.dsl.GeneratorRegistry;
 import dev.silica.dsl.Params;
 import dev.silica.ir.Design;
+import dev.silica.ir.Memory;
 import dev.silica.ir.pass.Passes;
 import dev.silica.testbench.Engine;
+import dev.silica.transformer.accel.AcceleratorConfig;
+import dev.silica.transformer.accel.ForecasterAccelerator;
 import dev.silica.transformer.accel.ForecasterGenerator;
+import dev.silica.transformer.accel.Program;
+import dev.silica.transformer.accel.ProgramCompiler;
+import dev.silica.transformer.blocks.MultiplierKind;
+import dev.silica.transformer.data.Dataset;
 import dev.silica.transformer.data.ForecastData;
 import dev.silica.transformer.model.IntegerForecaster;
+import dev.silica.transformer.model.ModelConfig;
+import dev.silica.transformer.model.QuantizedModel;
 import dev.silica.transformer.model.TrainedModel;
+import dev.silica.transformer.model.UntrainedModel;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +35,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The forecaster accelerator on Silica's simulator predicts exactly what the integer-only
  * inference ({@link IntegerForecaster}, plain Java) predicts: on every test window of the default
  * model, and on a sample of windows for other array shapes, multipliers, storage and models
- * (several layers and heads included), each inference taking the same number of cycles.
+ * (several layers and heads included), and for input codes wider than the array's operands (which
+ * enter it in two halves), each inference taking the same number of cycles.
  */
 class ForecasterBitExactTest {
 
@@ -79,5 +91,25 @@ class ForecasterBitExactTest {
     assertTrue(result.bitExact(), result.agreeing() + " of 24 windows agree, first difference "
         + result.firstMismatch());
     assertEquals(result.minCycles(), result.maxCycles());
+  }
+
+  @ParameterizedTest(name = "{0}-bit inputs, {1}-bit probabilities: {2}x{3} {4}")
+  @CsvSource({
+    "8, 8, 12, 4, LUT",
+    "8, 4, 3, 2, DSP",
+    "6, 8, 4, 8, LUT",
+  })
+  void inputCodesWiderThanTheArrayAreBitExact(int inputBits, int probabilityBits, int rows, int cols,
+      MultiplierKind multiplier) {
+    ForecastData data = Dataset.AIRQUALITY.load(12);
+    QuantizedModel model = UntrainedModel.of(ModelConfig.published(12, data.channels().size(), 32), 4,
+        probabilityBits, inputBits, 5, data);
+    Program program = ProgramCompiler.compile(model, new AcceleratorConfig(rows, cols, multiplier, Memory.Style.BLOCK));
+    assertTrue(program.splitsInputs());
+    Design design = Passes.standard().run(Elaborator.elaborate(() -> new ForecasterAccelerator(program)));
+    HardwareForecast.Result result = HardwareForecast.run(design, Engine.SILICA, new IntegerForecaster(model), data, 24,
+        THREADS, done -> { });
+    assertTrue(result.bitExact(), result.agreeing() + " of 24 windows agree, first difference "
+        + result.firstMismatch());
   }
 }

@@ -30,15 +30,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link Schedule}, which counts an inference's cycles from the program alone, agrees exactly with
  * the accelerator simulated on Silica's simulator, over array shapes (one row, one column, non-square,
- * discarded rows), multipliers (packed included), storage styles, split and unsplit probabilities,
- * and models of one and several layers and heads.
+ * discarded rows), multipliers (packed included), storage styles, split and unsplit probabilities
+ * and input codes, and models of one and several layers and heads.
  */
 class ScheduleVersusSimulationTest {
 
   /**
    * A bundled model, the test resource of a 2-layer, 2-head, 6-bit traffic model (window 8, d_model
-   * 16), or {@code untrained-W-D-B-P}: an untrained air-quality model of window W, d_model D, B bits
-   * with P-bit probabilities.
+   * 16), or {@code untrained-W-D-B-P-I}: an untrained air-quality model of window W, d_model D, B bits
+   * with P-bit probabilities and I-bit input codes.
    */
   private static QuantizedModel model(String name) {
     if (name.equals("two-layers-two-heads")) {
@@ -54,7 +54,8 @@ class ScheduleVersusSimulationTest {
       int window = Integer.parseInt(shape[1]);
       ForecastData data = Dataset.AIRQUALITY.load(window);
       ModelConfig config = ModelConfig.published(window, data.channels().size(), Integer.parseInt(shape[2]));
-      return UntrainedModel.of(config, Integer.parseInt(shape[3]), Integer.parseInt(shape[4]), 1, data);
+      return UntrainedModel.of(config, Integer.parseInt(shape[3]), Integer.parseInt(shape[4]),
+          Integer.parseInt(shape[5]), 1, data);
     }
     return ModelSource.load(name).quantized();
   }
@@ -66,9 +67,11 @@ class ScheduleVersusSimulationTest {
     "air-12-32-4, 12, 1, LUT, BLOCK",
     "two-layers-two-heads, 4, 4, LUT, BLOCK",
     "two-layers-two-heads, 8, 2, DSP, DISTRIBUTED",
-    "untrained-6-8-8-8, 1, 2, DSP, BLOCK",
-    "untrained-6-8-4-4, 3, 2, PACKED, DISTRIBUTED",
-    "untrained-6-8-4-4, 6, 8, PACKED, BLOCK",
+    "untrained-6-8-8-8-8, 1, 2, DSP, BLOCK",
+    "untrained-6-8-4-4-4, 3, 2, PACKED, DISTRIBUTED",
+    "untrained-6-8-4-4-4, 6, 8, PACKED, BLOCK",
+    "untrained-6-8-4-8-8, 3, 2, LUT, BLOCK",
+    "untrained-6-8-4-4-8, 2, 4, DSP, DISTRIBUTED",
   })
   @DisplayName("the analytic cycles of one inference equal the simulated cycles")
   void analyticCyclesEqualSimulatedCycles(String model, int rows, int cols, MultiplierKind multiplier,
@@ -79,7 +82,7 @@ class ScheduleVersusSimulationTest {
     int features = program.model().features();
     Random random = new Random(rows * 31L + cols);
     int[][] codes = new int[window][features];
-    int half = 1 << (program.bits() - 1);
+    int half = 1 << (program.inputBits() - 1);
     for (int[] step : codes) {
       for (int f = 0; f < features; f++) {
         step[f] = random.nextInt(2 * half) - half;
