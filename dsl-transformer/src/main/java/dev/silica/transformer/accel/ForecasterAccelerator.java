@@ -45,8 +45,8 @@ import java.util.stream.LongStream;
  * <h2>Host interface</h2>
  *
  * <ul>
- *   <li>While {@code busy} is low, write the window's input codes (signed {@code bits}-bit, as
- *       {@code IntegerForecaster.inputCodes} gives them): {@code in_addr = t * features + f},
+ *   <li>While {@code busy} is low, write the window's input codes (signed, of the model's input
+ *       width, as {@code IntegerForecaster.inputCodes} gives them): {@code in_addr = t * features + f},
  *       {@code in_data} the code, {@code in_write} high for one cycle per code.
  *   <li>Pulse {@code start} for one cycle. {@code busy} rises on the next edge and {@code done}
  *       falls.

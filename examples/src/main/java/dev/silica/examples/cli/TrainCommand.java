@@ -144,8 +144,12 @@ final class TrainCommand implements Runnable {
     if (width == 0 && (distillation != 0 || qatLearningRate != TrainingConfig.QAT_LEARNING_RATE)) {
       throw new ParameterError("--distill and --qat-lr need --bits 4, 6 or 8: they tune quantization-aware training");
     }
-    if (inputBits != null && (width == 0 || inputBits < width || inputBits > 2 * width)) {
-      throw new ParameterError("--input-bits must be from --bits to twice --bits (4, 6 or 8), got " + inputBits);
+    if (inputBits != null && width == 0) {
+      throw new ParameterError("--input-bits needs --bits 4, 6 or 8: a float model has no input codes");
+    }
+    if (inputBits != null && (inputBits < width || inputBits > 2 * width)) {
+      throw new ParameterError("--input-bits must be " + width + " to " + 2 * width + " (--bits to twice --bits), got "
+          + inputBits);
     }
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.silica.transformer.model.ModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +45,16 @@ class ForecastCommandsTest {
   }
 
   @Test
-  void trainFromAFloatModelRunsOnlyTheQuantizationAwarePhase() {
+  void trainFromAFloatModelRunsOnlyTheQuantizationAwarePhase() throws IOException {
     Path floatModel = dir.resolve("float.json");
     assertEquals(0, CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "4", "--bits", "float",
         "--epochs", "1", "--seed", "1", "-o", floatModel.toString()).exitCode());
     Path model = dir.resolve("qat.json");
     CliRun train = CliRun.of("train", "--data", "traffic", "--window", "3", "--d-model", "4", "--bits", "6",
-        "--from", floatModel.toString(), "--qat-epochs", "2", "--seed", "1", "-o", model.toString());
+        "--from", floatModel.toString(), "--qat-epochs", "2", "--input-bits", "10", "--seed", "1", "-o",
+        model.toString());
     assertEquals(0, train.exitCode(), train.err());
+    assertEquals(10, ModelFile.read(model).quantized().inputBits());
     assertFalse(train.out().contains("float epoch"), train.out());
     assertTrue(train.out().contains("qat6 epoch 2/2"), train.out());
     List<String> lines = CliRun.of("evaluate", model.toString()).out().lines().toList();
@@ -115,6 +118,10 @@ class ForecastCommandsTest {
         "--bits", "8", "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
     assertEquals(2, heads.exitCode());
     assertEquals("silica: --heads must divide --d-model 6, got 4\n", heads.err());
+    CliRun inputBits = CliRun.of("train", "--data", "traffic", "--window", "4", "--d-model", "4", "--bits", "4",
+        "--input-bits", "9", "--epochs", "1", "--seed", "3", "-o", dir.resolve("m.json").toString());
+    assertEquals(2, inputBits.exitCode());
+    assertEquals("silica: --input-bits must be 4 to 8 (--bits to twice --bits), got 9\n", inputBits.err());
   }
 
   @Test
