@@ -48,6 +48,15 @@ public record TrainedModel(Dataset dataset, ModelConfig config, int bits, int pr
     return quantized != null;
   }
 
+  /** The widths for a summary line: {@code float}, {@code 4 bits} or {@code 4 bits, 8-bit inputs}. */
+  public String widths() {
+    if (!isQuantized()) {
+      return "float";
+    }
+    int inputBits = quantized.inputBits();
+    return bits + " bits" + (inputBits == bits ? "" : ", " + inputBits + "-bit inputs");
+  }
+
   /** The float model, ready for inference. */
   public ForecastModel floatModel() {
     ForecastModel model = new ForecastModel(config, summary.seed());

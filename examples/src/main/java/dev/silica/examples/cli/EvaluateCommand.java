@@ -44,7 +44,7 @@ final class EvaluateCommand implements Runnable {
     }
     var out = spec.commandLine().getOut();
     out.printf("%s: %s, window %d, d_model %d, %s%n", model, trained.dataset().cliName(), trained.config().window(),
-        trained.config().dModel(), trained.isQuantized() ? trained.bits() + " bits" : "float");
+        trained.config().dModel(), trained.widths());
     ForecastData data = trained.dataset().load(trained.config().window());
     if (blocks != null) {
       BlockComparison.compare(trained, data.test(), blocks).lines().forEach(out::println);

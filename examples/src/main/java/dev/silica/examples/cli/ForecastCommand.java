@@ -67,10 +67,8 @@ final class ForecastCommand implements Callable<Integer> {
     TrainedModel trained = ForecasterGenerator.model(params);
     Program program = ForecasterGenerator.program(params);
     var config = program.model();
-    String inputs = program.inputBits() == program.bits() ? "" : ", " + program.inputBits() + "-bit inputs";
-    out.printf("forecaster for %s: %s (window %d, d_model %d, %d bits%s), %dx%d %s array, %s storage, "
-        + "%d instructions%n%n", params.getString("model"), trained.dataset().cliName(), config.window(),
-        config.dModel(), trained.bits(), inputs,
+    out.printf("forecaster for %s: %s (window %d, d_model %d, %s), %dx%d %s array, %s storage, %d instructions%n%n",
+        params.getString("model"), trained.dataset().cliName(), config.window(), config.dModel(), trained.widths(),
         program.accel().rows(), program.accel().cols(), program.accel().multiplier().name().toLowerCase(Locale.ROOT),
         program.accel().storage().mnemonic(), program.instructions().size());
     ImmutableList<ResourceTable> tables = ResourceTables.tables(design);
