@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * Writes the bytecode of a kernel class for one compiled design, straight from its step lists:
  * {@code settle} and {@code clock} each call static methods of a bounded size, in which every step
- * is an {@code invokestatic} of its {@link NarrowOps} method on its operand words (constants pushed
- * as literals, values computed or read earlier in the same method from local variables, the rest from
- * the value array), its result stored into the array and kept in a local. {@link StepKind#CALL}
- * steps call their object, held in an array the constructor takes with the memories' word arrays.
+ * is its operation written out by {@link StepCode} on its operand words (constants pushed as
+ * literals, values computed or read earlier in the same method from local variables, the rest read
+ * from the value array once), its result kept in a local and stored into the array. {@link
+ * StepKind#CALL} steps call their object, held in an array the constructor takes with the memories'
+ * word arrays.
  *
  * <p>The class lives in this package (it is defined as a hidden class of it), so it implements
  * {@link Kernel} and calls {@link NarrowOps} and {@link Eval} directly.
@@ -128,15 +129,37 @@ final class KernelEmitter {
       kept.clear();
       return;
     }
+    StepCode.Operand[] operands = new StepCode.Operand[s.args().length];
+    for (int i = 0; i < operands.length; i++) {
+      operands[i] = operand(code, s.args()[i], kept);
+    }
+    if (StepCode.inline(s.kind())) {
+      StepCode.emit(code, s.kind(), operands, s.params());
+    } else {
+      call(code, s, operands);
+    }
+    int local = code.maxLocals();
+    code.storeLong(local);
     code.op(MethodCode.ALOAD_0);
     code.pushInt(s.dest());
+    code.loadLong(local);
+    code.op(MethodCode.LASTORE);
+    kept.put(s.dest(), local);
+  }
+
+  /** A step whose kind is not written inline: an {@code invokestatic} of its {@link NarrowOps} method. */
+  private void call(MethodCode code, Step s, StepCode.Operand[] operands) {
     if (s.kind() == StepKind.READ) {
       code.op(MethodCode.ALOAD_2);
       code.pushInt(memoryIndex.computeIfAbsent(s.memory(), w -> memoryIndex.size()));
       code.op(MethodCode.AALOAD);
     }
-    for (int arg : s.args()) {
-      operand(code, arg, kept);
+    for (StepCode.Operand x : operands) {
+      if (x.constant()) {
+        code.pushLong(x.value());
+      } else {
+        code.loadLong(x.local());
+      }
     }
     Class<?>[] types = s.kind().parameterTypes();
     for (int p = 0; p < types.length; p++) {
@@ -147,29 +170,24 @@ final class KernelEmitter {
       }
     }
     code.op(MethodCode.INVOKESTATIC, methodRefs.computeIfAbsent(s.kind(), this::methodRef));
-    int local = code.maxLocals();
-    code.op(MethodCode.DUP2_X2);
-    code.op(MethodCode.LASTORE);
-    code.storeLong(local);
-    kept.put(s.dest(), local);
   }
 
-  private void operand(MethodCode code, int slot, Map<Integer, Integer> kept) {
+  /** Where operand {@code slot} is: a constant, or a local (read from the value array the first time). */
+  private StepCode.Operand operand(MethodCode code, int slot, Map<Integer, Integer> kept) {
     Long constant = c.constants().get(slot);
-    Integer local = kept.get(slot);
     if (constant != null) {
-      code.pushLong(constant);
-    } else if (local != null) {
-      code.loadLong(local);
-    } else {
+      return StepCode.Operand.ofConstant(constant);
+    }
+    Integer local = kept.get(slot);
+    if (local == null) {
       code.op(MethodCode.ALOAD_0);
       code.pushInt(slot);
       code.op(MethodCode.LALOAD);
-      int copy = code.maxLocals();
-      code.op(MethodCode.DUP2);
-      code.storeLong(copy);
-      kept.put(slot, copy);
+      local = code.maxLocals();
+      code.storeLong(local);
+      kept.put(slot, local);
     }
+    return StepCode.Operand.ofLocal(local);
   }
 
   private int methodRef(StepKind kind) {

@@ -20,9 +20,9 @@
  * <h2>Kernels</h2>
  *
  * <p>Both kernels consume the same step lists. The {@link dev.silica.sim.Interpreter} calls each
- * step's method. The {@link dev.silica.sim.KernelEmitter} writes JVM bytecode that invokes the same
- * methods with the operands and parameters as constants, which {@link dev.silica.sim.GeneratedKernel}
- * defines as a hidden class in milliseconds; the JIT inlines the methods and compiles the
+ * step's method. The {@link dev.silica.sim.KernelEmitter} writes JVM bytecode computing the same
+ * formulas inline ({@link dev.silica.sim.StepCode}), parameters folded in, which {@link
+ * dev.silica.sim.GeneratedKernel} defines as a hidden class in milliseconds; the JIT compiles the
  * straight-line code to machine code. {@link dev.silica.sim.Simulator.Execution} picks one, or
  * starts interpreting and switches after the first cycles.
  *
