@@ -16,6 +16,7 @@ import dev.silica.ir.Type;
 import dev.silica.ir.pass.Flatten;
 import dev.silica.ir.pass.Passes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class SimCompiler {
    * Everything a running simulation needs: the value array, and the step lists that {@link
    * Kernel#settle} and {@link Kernel#clock} run. {@code constants} maps the slots that hold the same
    * word all the time (the constants, filled at compile time) to that word. After the named slots
-   * the array holds those of the unnamed constants and the pending values of the narrow registers
-   * that cannot capture straight into their own slots (see {@link CaptureOrder}).
+   * the array holds those of the unnamed constants and the pending slots, where the settle steps put
+   * the narrow registers' next values for the clock to commit.
    */
   record Compiled(
       long[] values,
@@ -109,12 +110,12 @@ final class SimCompiler {
     int resetSlot = hasState ? runOf(RESET).base : -1;
     int always = constantSlot(1);
     List<Register> narrow = top.registers().stream().filter(r -> r.type().width() <= 64).toList();
-    ImmutableList<CaptureOrder.Capture> captures = captureOrder(narrow, resetSlot, always);
     int firstPending = nextWord;
-    nextWord += (int) captures.stream().filter(capture -> !capture.direct()).count();
+    nextWord += narrow.size();
     long[] values = new long[nextWord];
-    ImmutableList<Step> settle = settleSteps(order, nodes, values);
-    ImmutableList<Step> clock = clockSteps(values, always, narrow, captures, firstPending);
+    initRegisters(values);
+    ImmutableList<Step> settle = settleSteps(order, nodes, values, registerSteps(values, narrow, resetSlot, always, firstPending));
+    ImmutableList<Step> clock = clockSteps(narrow, firstPending);
     constants.forEach((slot, word) -> values[slot] = word);
     return new Compiled(
         values,
@@ -181,7 +182,38 @@ final class SimCompiler {
     return items;
   }
 
-  private ImmutableList<Step> settleSteps(List<Levelizer.Item> order, Map<String, Node> nodes, long[] values) {
+  /**
+   * The settle steps: the nodes and asynchronous read ports in evaluation order, each register step
+   * right after the step that computes the last of its operands (so generated code finds them in
+   * local variables).
+   */
+  private ImmutableList<Step> settleSteps(
+      List<Levelizer.Item> order, Map<String, Node> nodes, long[] values, List<Step> registers) {
+    Map<Integer, Integer> lastWriter = new HashMap<>();
+    List<Step> combinational = combinationalSteps(order, nodes, values, lastWriter);
+    List<List<Step>> after = new ArrayList<>();
+    for (int i = 0; i <= combinational.size(); i++) {
+      after.add(new ArrayList<>());
+    }
+    for (Step r : registers) {
+      int at = -1;
+      for (int arg : r.args()) {
+        at = Math.max(at, lastWriter.getOrDefault(arg, -1));
+      }
+      after.get(at + 1).add(r);
+    }
+    ImmutableList.Builder<Step> steps = ImmutableList.builder();
+    steps.addAll(after.get(0));
+    for (int i = 0; i < combinational.size(); i++) {
+      steps.add(combinational.get(i));
+      steps.addAll(after.get(i + 1));
+    }
+    return steps.build();
+  }
+
+  /** The steps of the nodes and asynchronous read ports; {@code lastWriter} gets, per slot, the index of the step completing it. */
+  private List<Step> combinationalSteps(
+      List<Levelizer.Item> order, Map<String, Node> nodes, long[] values, Map<Integer, Integer> lastWriter) {
     Map<String, Memory.ReadPort> asyncPorts = new LinkedHashMap<>();
     Map<String, SimMemory> portMemory = new LinkedHashMap<>();
     for (Memory m : top.memories()) {
@@ -190,7 +222,7 @@ final class SimCompiler {
         portMemory.put(rp.name(), memories.get(m.name()));
       }
     }
-    ImmutableList.Builder<Step> steps = ImmutableList.builder();
+    List<Step> steps = new ArrayList<>();
     for (Levelizer.Item item : order) {
       Node node = nodes.get(item.name());
       if (node == null) {
@@ -199,6 +231,7 @@ final class SimCompiler {
         SimMemory memory = portMemory.get(item.name());
         int addr = runOf(rp.addr()).base;
         steps.add(d.n == 1 ? Step.read(d.base, memory.words(), addr) : Step.call(new WideOps.AsyncRead(d, addr, memory)));
+        lastWriter.put(d.base, steps.size() - 1);
         continue;
       }
       Run d = runOf(node.name());
@@ -209,39 +242,50 @@ final class SimCompiler {
         }
       } else if (!reusesOperandWord(node)) {
         steps.addAll(Lowering.of(node, d, this::runOf));
+        lastWriter.put(d.base, steps.size() - 1);
       }
     }
-    return steps.build();
+    return steps;
   }
 
-  /** The operand slots of a narrow register's {@link StepKind#REGISTER} step: reset, enable, next, itself. */
-  private int[] registerOperands(Register r, int resetSlot, int always) {
-    int enable = r.enable() == null ? always : runOf(r.enable()).base;
-    return new int[] {resetSlot, enable, runOf(r.next()).base, runOf(r.name()).base};
-  }
-
-  private ImmutableList<CaptureOrder.Capture> captureOrder(List<Register> narrow, int resetSlot, int always) {
-    int[] q = narrow.stream().mapToInt(r -> runOf(r.name()).base).toArray();
-    int[][] reads = narrow.stream().map(r -> registerOperands(r, resetSlot, always)).toArray(int[][]::new);
-    return CaptureOrder.of(q, reads);
+  private void initRegisters(long[] values) {
+    for (Register r : top.registers()) {
+      Run q = runOf(r.name());
+      Words.fromBig(r.init(), values, q.base, q.type);
+    }
   }
 
   /**
-   * The edge: the wide registers and synchronous read ports capture into their own storage, the
-   * write ports store, the narrow registers capture in their {@link CaptureOrder} (into their own
-   * slots, or pending slots from {@code firstPending} on), then everything pending commits.
+   * The {@link StepKind#REGISTER} steps of the narrow registers, each computing its register's next
+   * value (reset, enable, next) into its pending slot, the i-th register's at {@code firstPending + i}.
    */
-  private ImmutableList<Step> clockSteps(
-      long[] values, int always, List<Register> narrow, List<CaptureOrder.Capture> order, int firstPending) {
+  private List<Step> registerSteps(long[] values, List<Register> narrow, int resetSlot, int always, int firstPending) {
+    List<Step> steps = new ArrayList<>();
+    for (int i = 0; i < narrow.size(); i++) {
+      Register r = narrow.get(i);
+      int enable = r.enable() == null ? always : runOf(r.enable()).base;
+      int q = runOf(r.name()).base;
+      int[] operands = {resetSlot, enable, runOf(r.next()).base, q};
+      steps.add(Step.of(StepKind.REGISTER, firstPending + i, operands, values[q]));
+    }
+    return steps;
+  }
+
+  /**
+   * The edge: the wide registers and synchronous read ports capture into their own storage and the
+   * write ports store, all from the settled values; then everything captured becomes visible, the
+   * narrow registers' next values (computed by the settle steps into pending slots from {@code
+   * firstPending} on) copied into their slots.
+   */
+  private ImmutableList<Step> clockSteps(List<Register> narrow, int firstPending) {
     List<Step> captures = new ArrayList<>();
     List<Step> commits = new ArrayList<>();
     int resetSlot = hasState ? runOf(RESET).base : -1;
     for (Register r : top.registers()) {
       Run q = runOf(r.name());
-      Words.fromBig(r.init(), values, q.base, q.type);
       if (q.n > 1) {
         long[] initWords = new long[q.n];
-        System.arraycopy(values, q.base, initWords, 0, q.n);
+        Words.fromBig(r.init(), initWords, 0, q.type);
         Clocked wide = new ClockedElements.WideRegister(q.base, runOf(r.next()).base, slotOrNone(r.enable()), resetSlot, initWords);
         captures.add(Step.call(wide::capture));
         commits.add(Step.call(wide::commit));
@@ -264,18 +308,9 @@ final class SimCompiler {
             runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory)::apply));
       }
     }
-    int pending = firstPending;
-    for (CaptureOrder.Capture capture : order) {
-      int[] operands = registerOperands(narrow.get(capture.index()), resetSlot, always);
-      int q = operands[3];
-      long init = values[q];
-      if (capture.direct()) {
-        captures.add(Step.of(StepKind.REGISTER, q, operands, init));
-      } else {
-        captures.add(Step.of(StepKind.REGISTER, pending, operands, init));
-        commits.add(Step.of(StepKind.COPY, q, new int[] {pending}));
-        pending++;
-      }
+    int[] q = narrow.stream().mapToInt(r -> runOf(r.name()).base).toArray();
+    if (q.length > 0) {
+      commits.add(Step.call(new ClockedElements.Commit(firstPending, q)::apply));
     }
     return ImmutableList.<Step>builder().addAll(captures).addAll(commits).build();
   }

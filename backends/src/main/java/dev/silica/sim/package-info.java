@@ -13,9 +13,10 @@
  * steps of a plain list ({@link dev.silica.sim.Step}): {@code v[dest] = kind(operands, parameters)}
  * over words of at most 64 bits, whose meaning is one static method per kind in {@link
  * dev.silica.sim.NarrowOps}, or a call of a word-by-word object ({@link dev.silica.sim.WideOps}) for
- * wider values. The clock edge is a step list too: a narrow register is one step that writes its
- * own slot, ordered after the registers reading it ({@link dev.silica.sim.CaptureOrder}), or, on a
- * cycle of registers, a step into a pending slot and a copy once every register has captured.
+ * wider values. The settle list also computes each narrow register's next value (reset, enable)
+ * into a pending slot, right after its operands; the clock edge is a step list too, the wide
+ * registers, synchronous read ports and write ports, then one copy of the pending slots into the
+ * registers.
  *
  * <h2>Kernels</h2>
  *
