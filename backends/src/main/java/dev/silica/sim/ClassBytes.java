@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Writes a class file: the constant pool (entries shared by content), fields and methods with
- * their code. It writes version 49 (Java 5) files, which the JVM verifies by type inference, so
- * that methods need no stack map frames.
+ * their code. It writes version 52 (Java 8) files, which the JVM verifies by type checking, in one
+ * linear pass (the inference of version 49 takes a tenth of a second on a large kernel); the
+ * methods it is given have no branches, so they need no stack map frames.
  */
 final class ClassBytes {
 
@@ -21,7 +22,7 @@ final class ClassBytes {
   static final int STATIC = 0x0008;
   static final int FINAL = 0x0010;
   private static final int SUPER = 0x0020;
-  private static final int VERSION = 49;
+  private static final int VERSION = 52;
 
   private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
   private final DataOutputStream poolOut = new DataOutputStream(pool);

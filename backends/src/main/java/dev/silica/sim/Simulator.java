@@ -27,8 +27,8 @@ import java.util.List;
  * it), every synchronous read port 0 and every memory its initial contents.
  *
  * <p>How cycles are evaluated is chosen by {@link Execution}: by default the simulation starts on an
- * interpreter and, once it has run a while, prepares bytecode for the design on a background thread
- * and switches to it when the JIT has compiled it. Every execution computes exactly the same values.
+ * interpreter and, once it has run a while, generates bytecode for the design and switches to it
+ * between two cycles. Every execution computes exactly the same values.
  *
  * <p>Errors in use (an unknown name, a poke of something other than a top-level input, a value that
  * does not fit) throw {@link IllegalArgumentException} with a message naming the signal.
@@ -45,28 +45,25 @@ public final class Simulator implements AutoCloseable {
      */
     GENERATED,
     /**
-     * Interprets, and after the first cycles generates code on a background thread, warms the JIT
-     * up on it and switches to it at a cycle boundary: fast from the start, while the many short
+     * Interprets the first cycles, then generates code and switches to it at a cycle boundary: the
+     * JVM's compilers take the generated code from there, in the background, while the many short
      * simulations of a test suite define no classes. Simulations of the same design share the code.
      */
     ADAPTIVE
   }
 
   /**
-   * Step evaluations after which an adaptive simulation starts preparing generated code: a few
+   * Step evaluations after which an adaptive simulation switches to generated code: a few
    * milliseconds of interpreting, about what generating the code costs.
    */
-  private static final long ADAPTIVE_START_EVALUATIONS = 1_000_000L;
+  private static final long ADAPTIVE_START_EVALUATIONS = 100_000L;
 
-  private final Design design;
   private final String top;
   private final SimCompiler.Compiled c;
   private final long[] v;
   private Kernel kernel;
-  /** The cycle at which an adaptive simulation starts preparing generated code (never, otherwise). */
-  private final long upgradeCycle;
-  /** The generated code being prepared, until the simulation switches to it. */
-  private KernelUpgrade upgrade;
+  /** The cycle from which an adaptive simulation runs generated code (never, otherwise and once switched). */
+  private long upgradeCycle;
   private boolean settled;
   private long cycle;
   private VcdWriter vcd;
@@ -75,7 +72,6 @@ public final class Simulator implements AutoCloseable {
   private final List<CycleObserver> observers = new ArrayList<>();
 
   private Simulator(Design design, Execution execution, long evaluationsBeforeUpgrade) {
-    this.design = design;
     this.top = design.top();
     this.c = SimCompiler.compile(design);
     this.v = c.values();
@@ -83,12 +79,11 @@ public final class Simulator implements AutoCloseable {
     this.upgradeCycle = execution == Execution.ADAPTIVE
         ? evaluationsBeforeUpgrade / Math.max(1, c.settle().size() + c.clock().size())
         : Long.MAX_VALUE;
-    startUpgradeAt(0);
   }
 
   /**
-   * An adaptive simulation that starts preparing generated code after {@code evaluations} step
-   * evaluations (0: at once), for tests of the switch.
+   * An adaptive simulation that switches to generated code after {@code evaluations} step
+   * evaluations (0: at the first cycle boundary), for tests of the switch.
    */
   static Simulator adaptive(Design design, long evaluations) {
     return new Simulator(design, Execution.ADAPTIVE, evaluations);
@@ -252,9 +247,8 @@ public final class Simulator implements AutoCloseable {
     kernel.clock(v);
     cycle++;
     settled = false;
-    startUpgradeAt(cycle);
-    if (upgrade != null) {
-      switchTo(upgrade.ready());
+    if (cycle >= upgradeCycle) {
+      switchToGeneratedCode();
     }
     if (vcd != null && cycle >= vcdUntil) {
       stopVcd();
@@ -355,37 +349,25 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** Finishes any VCD file and stops preparing generated code. */
+  /** Finishes any VCD file. */
   @Override
   public void close() {
     stopVcd();
-    if (upgrade != null) {
-      upgrade.cancel();
-    }
   }
 
   /**
-   * Waits until the generated code being prepared is ready and switches to it now, between two
-   * cycles (for tests of the switch); nothing happens when no code is being prepared.
+   * Switches an adaptive simulation to generated code now, between two cycles, when its switch is
+   * due (for tests of the switch); otherwise nothing happens.
    */
   void awaitGeneratedCode() {
-    if (upgrade != null) {
-      switchTo(upgrade.await());
+    if (cycle >= upgradeCycle) {
+      switchToGeneratedCode();
     }
   }
 
-  private void startUpgradeAt(long now) {
-    if (now == upgradeCycle) {
-      upgrade = KernelUpgrade.start(design, c, this);
-    }
-  }
-
-  /** Runs the next cycles on {@code generated}, if not null. */
-  private void switchTo(Kernel generated) {
-    if (generated != null) {
-      kernel = generated;
-      upgrade = null;
-    }
+  private void switchToGeneratedCode() {
+    kernel = GeneratedKernel.of(c);
+    upgradeCycle = Long.MAX_VALUE;
   }
 
   private void settle() {
