@@ -22,8 +22,9 @@ final class GeneratedKernel {
 
   private GeneratedKernel() {}
 
-  static Kernel of(SimCompiler.Compiled c) {
-    KernelEmitter.Emitted emitted = KernelEmitter.emit(c);
+  /** The kernel of {@code c}; see {@link KernelEmitter#emit} for {@code full}. */
+  static Kernel of(SimCompiler.Compiled c, boolean full) {
+    KernelEmitter.Emitted emitted = KernelEmitter.emit(c, full);
     try {
       return (Kernel) classOf(emitted.bytes()).getConstructor(Eval[].class, long[][].class)
           .newInstance(emitted.calls(), emitted.memories());

@@ -2,17 +2,22 @@ package dev.silica.sim;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the bytecode of a kernel class for one compiled design, straight from its step lists:
  * {@code settle} and {@code clock} each call static methods of a bounded size, in which every step
  * is its operation written out by {@link StepCode} on its operand words (constants pushed as
  * literals, values computed or read earlier in the same method from local variables, the rest read
- * from the value array once), its result kept in a local and stored into the array. {@link
+ * from the value array once), its result kept in a local and stored into the array, except a value
+ * of {@link SimCompiler.Compiled#hidden} that no later method reads (unless the kernel is to settle
+ * every value). {@link
  * StepKind#CALL} steps call their object, held in an array the constructor takes with the memories'
  * word arrays.
  *
@@ -25,8 +30,8 @@ final class KernelEmitter {
   static final String NAME = "dev/silica/sim/KernelCode";
 
   /**
-   * Own bytecode per part method: small enough that with the inlined {@link NarrowOps} methods it
-   * stays within the JIT's inlining budget (about 8000 bytes per compiled method).
+   * Own bytecode per part method: far below the size the JIT refuses to compile (8000 bytes), and
+   * small enough that the optimizing compiler finishes each part within milliseconds.
    */
   private static final int PART_BYTES = 1500;
 
@@ -45,18 +50,25 @@ final class KernelEmitter {
   record Emitted(byte[] bytes, Eval[] calls, long[][] memories) {}
 
   private final SimCompiler.Compiled c;
+  /** The slots this kernel's settle need not store (none for a kernel that settles everything). */
+  private final BitSet hidden;
   private final ClassBytes out = new ClassBytes(NAME, "java/lang/Object", "dev/silica/sim/Kernel");
   private final List<Eval> calls = new ArrayList<>();
   private final Map<long[], Integer> memoryIndex = new IdentityHashMap<>();
   private final Map<StepKind, Integer> methodRefs = new HashMap<>();
   private int parts;
 
-  private KernelEmitter(SimCompiler.Compiled c) {
+  private KernelEmitter(SimCompiler.Compiled c, BitSet hidden) {
     this.c = c;
+    this.hidden = hidden;
   }
 
-  static Emitted emit(SimCompiler.Compiled c) {
-    return new KernelEmitter(c).run();
+  /**
+   * The kernel of {@code c}: its settle stores every value when {@code full}, otherwise only those
+   * outside {@link SimCompiler.Compiled#hidden}.
+   */
+  static Emitted emit(SimCompiler.Compiled c, boolean full) {
+    return new KernelEmitter(c, full ? new BitSet() : c.hidden()).run();
   }
 
   private Emitted run() {
@@ -99,26 +111,66 @@ final class KernelEmitter {
     out.method(ClassBytes.PUBLIC, name, "(" + VALUES + ")V", code);
   }
 
-  /** Writes {@code steps} as part methods of at most about {@link #PART_BYTES}; their names. */
+  /**
+   * Writes {@code steps} as part methods of at most about {@link #PART_BYTES}; their names. A hidden
+   * value is stored only when a later part reads it, at the end of its part.
+   */
   private List<String> parts(List<Step> steps) {
+    Map<Integer, Integer> lastRead = new HashMap<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (int slot : steps.get(i).args()) {
+        lastRead.put(slot, i);
+      }
+    }
     List<String> names = new ArrayList<>();
     int i = 0;
     while (i < steps.size()) {
-      MethodCode code = new MethodCode(out, MAX_STACK, FIRST_WORD_LOCAL);
-      Map<Integer, Integer> kept = new HashMap<>();
-      while (i < steps.size() && code.size() < PART_BYTES) {
-        step(code, steps.get(i++), kept);
+      Part part = new Part();
+      while (i < steps.size() && part.code.size() < PART_BYTES) {
+        Step s = steps.get(i++);
+        if (s.kind() == StepKind.CALL) {
+          part.storeReadFrom(i - 1, lastRead);
+        }
+        step(part, s);
       }
-      code.op(MethodCode.RETURN);
+      part.storeReadFrom(i, lastRead);
+      part.code.op(MethodCode.RETURN);
       String name = "part" + parts++;
-      out.method(ClassBytes.PRIVATE | ClassBytes.STATIC, name, PART, code);
+      out.method(ClassBytes.PRIVATE | ClassBytes.STATIC, name, PART, part.code);
       names.add(name);
     }
     return names;
   }
 
-  /** One step; {@code kept} maps the slots computed or read earlier in this method to their locals. */
-  private void step(MethodCode code, Step s, Map<Integer, Integer> kept) {
+  /** A part method being written. */
+  private final class Part {
+    final MethodCode code = new MethodCode(out, MAX_STACK, FIRST_WORD_LOCAL);
+    /** The slots computed or read earlier in this method, and the locals holding them. */
+    final Map<Integer, Integer> kept = new HashMap<>();
+    /** The hidden slots computed in this method and not stored yet. */
+    final Set<Integer> unstored = new LinkedHashSet<>();
+
+    void store(int slot, int local) {
+      code.op(MethodCode.ALOAD_0);
+      code.pushInt(slot);
+      code.loadLong(local);
+      code.op(MethodCode.LASTORE);
+    }
+
+    /** Stores the unstored values that the steps from index {@code next} on read. */
+    void storeReadFrom(int next, Map<Integer, Integer> lastRead) {
+      for (int slot : unstored) {
+        if (lastRead.getOrDefault(slot, -1) >= next) {
+          store(slot, kept.get(slot));
+        }
+      }
+      unstored.clear();
+    }
+  }
+
+  /** One step, its result kept in a new local and stored unless hidden. */
+  private void step(Part part, Step s) {
+    MethodCode code = part.code;
     if (s.kind() == StepKind.CALL) {
       calls.add(s.call());
       code.op(MethodCode.ALOAD_1);
@@ -126,12 +178,12 @@ final class KernelEmitter {
       code.op(MethodCode.AALOAD);
       code.op(MethodCode.ALOAD_0);
       code.invokeInterface(out.interfaceMethodRef(EVAL, "eval", "(" + VALUES + ")V"), 1);
-      kept.clear();
+      part.kept.clear();
       return;
     }
     StepCode.Operand[] operands = new StepCode.Operand[s.args().length];
     for (int i = 0; i < operands.length; i++) {
-      operands[i] = operand(code, s.args()[i], kept);
+      operands[i] = operand(code, s.args()[i], part.kept);
     }
     if (StepCode.inline(s.kind())) {
       StepCode.emit(code, s.kind(), operands, s.params());
@@ -140,11 +192,12 @@ final class KernelEmitter {
     }
     int local = code.maxLocals();
     code.storeLong(local);
-    code.op(MethodCode.ALOAD_0);
-    code.pushInt(s.dest());
-    code.loadLong(local);
-    code.op(MethodCode.LASTORE);
-    kept.put(s.dest(), local);
+    part.kept.put(s.dest(), local);
+    if (hidden.get(s.dest())) {
+      part.unstored.add(s.dest());
+    } else {
+      part.store(s.dest(), local);
+    }
   }
 
   /** A step whose kind is not written inline: an {@code invokestatic} of its {@link NarrowOps} method. */

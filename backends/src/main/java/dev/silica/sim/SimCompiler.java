@@ -16,10 +16,14 @@ import dev.silica.ir.Type;
 import dev.silica.ir.pass.Flatten;
 import dev.silica.ir.pass.Passes;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Compiles a design once for simulation: runs the IR's checks, flattens it with the {@link
@@ -36,7 +40,8 @@ final class SimCompiler {
    * Kernel#settle} and {@link Kernel#clock} run. {@code constants} maps the slots that hold the same
    * word all the time (the constants, filled at compile time) to that word. After the named slots
    * the array holds those of the unnamed constants and the pending slots, where the settle steps put
-   * the narrow registers' next values for the clock to commit.
+   * the narrow registers' next values for the clock to commit. {@code hidden} holds the slots that
+   * only settle steps read ({@link HiddenSlots}).
    */
   record Compiled(
       long[] values,
@@ -47,7 +52,8 @@ final class SimCompiler {
       ImmutableList<Port> inputs,
       ImmutableList<Port> outputs,
       ImmutableMap<String, SimMemory> memories,
-      int resetSlot) {}
+      int resetSlot,
+      BitSet hidden) {}
 
   private final ModuleDef top;
   private final Signals signals;
@@ -117,6 +123,8 @@ final class SimCompiler {
     ImmutableList<Step> settle = settleSteps(order, nodes, values, registerSteps(values, narrow, resetSlot, always, firstPending));
     ImmutableList<Step> clock = clockSteps(narrow, firstPending);
     constants.forEach((slot, word) -> values[slot] = word);
+    ImmutableList<Port> outputs = top.outputs().collect(ImmutableList.toImmutableList());
+    BitSet hidden = HiddenSlots.of(settle, clock, outputs.stream().map(p -> runOf(p.name())).toList());
     return new Compiled(
         values,
         settle,
@@ -124,9 +132,10 @@ final class SimCompiler {
         ImmutableMap.copyOf(constants),
         ImmutableMap.copyOf(slots),
         inputs.build(),
-        top.outputs().collect(ImmutableList.toImmutableList()),
+        outputs,
         ImmutableMap.copyOf(memories),
-        resetSlot);
+        resetSlot,
+        hidden);
   }
 
   /** A new unnamed slot that always holds {@code word}. */
@@ -161,6 +170,12 @@ final class SimCompiler {
 
   private Run runOf(String name) {
     return slots.get(name).run();
+  }
+
+  /** The slots {@code words} and those of the narrow signals {@code names} (null for none). */
+  private int[] reads(int[] words, String... names) {
+    IntStream named = Arrays.stream(names).filter(Objects::nonNull).mapToInt(n -> runOf(n).base);
+    return IntStream.concat(Arrays.stream(words), named).toArray();
   }
 
   private int slotOrNone(String name) {
@@ -230,7 +245,7 @@ final class SimCompiler {
         Run d = runOf(rp.name());
         SimMemory memory = portMemory.get(item.name());
         int addr = runOf(rp.addr()).base;
-        steps.add(d.n == 1 ? Step.read(d.base, memory.words(), addr) : Step.call(new WideOps.AsyncRead(d, addr, memory)));
+        steps.add(d.n == 1 ? Step.read(d.base, memory.words(), addr) : Step.call(new WideOps.AsyncRead(d, addr, memory), addr));
         lastWriter.put(d.base, steps.size() - 1);
         continue;
       }
@@ -287,7 +302,7 @@ final class SimCompiler {
         long[] initWords = new long[q.n];
         Words.fromBig(r.init(), initWords, 0, q.type);
         Clocked wide = new ClockedElements.WideRegister(q.base, runOf(r.next()).base, slotOrNone(r.enable()), resetSlot, initWords);
-        captures.add(Step.call(wide::capture));
+        captures.add(Step.call(wide::capture, reads(Step.words(runOf(r.next())), r.enable(), RESET)));
         commits.add(Step.call(wide::commit));
       }
     }
@@ -296,7 +311,7 @@ final class SimCompiler {
         if (rp.sync()) {
           Clocked read = new ClockedElements.SyncRead(
               runOf(rp.name()).base, runOf(rp.addr()).base, slotOrNone(rp.enable()), memories.get(m.name()));
-          captures.add(Step.call(read::capture));
+          captures.add(Step.call(read::capture, reads(Step.words(runOf(rp.name())), rp.addr(), rp.enable())));
           commits.add(Step.call(read::commit));
         }
       }
@@ -305,12 +320,14 @@ final class SimCompiler {
       SimMemory memory = memories.get(m.name());
       for (Memory.WritePort w : m.writePorts()) {
         captures.add(Step.call(new ClockedElements.Write(
-            runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory)::apply));
+            runOf(w.addr()).base, runOf(w.data()).base, slotOrNone(w.enable()), memory)::apply,
+            reads(Step.words(runOf(w.data())), w.addr(), w.enable())));
       }
     }
     int[] q = narrow.stream().mapToInt(r -> runOf(r.name()).base).toArray();
     if (q.length > 0) {
-      commits.add(Step.call(new ClockedElements.Commit(firstPending, q)::apply));
+      int[] pending = IntStream.range(firstPending, firstPending + q.length).toArray();
+      commits.add(Step.call(new ClockedElements.Commit(firstPending, q)::apply, pending));
     }
     return ImmutableList.<Step>builder().addAll(captures).addAll(commits).build();
   }

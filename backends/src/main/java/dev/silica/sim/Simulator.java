@@ -61,10 +61,19 @@ public final class Simulator implements AutoCloseable {
   private final String top;
   private final SimCompiler.Compiled c;
   private final long[] v;
+  /** Runs the cycles; its settle may leave the slots {@link SimCompiler.Compiled#hidden} stale. */
   private Kernel kernel;
+  /**
+   * A kernel whose settle computes every slot, for peeks of hidden slots, VCD and observers: the
+   * interpreter, or generated code made when first needed; null until then.
+   */
+  private Kernel fullKernel;
   /** The cycle from which an adaptive simulation runs generated code (never, otherwise and once switched). */
   private long upgradeCycle;
+  /** Whether every slot but the hidden ones holds its value for the current inputs and state. */
   private boolean settled;
+  /** Whether every slot holds its value for the current inputs and state. */
+  private boolean settledFully;
   private long cycle;
   private VcdWriter vcd;
   private long vcdFrom;
@@ -75,7 +84,8 @@ public final class Simulator implements AutoCloseable {
     this.top = design.top();
     this.c = SimCompiler.compile(design);
     this.v = c.values();
-    this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c) : new Interpreter(c);
+    this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c, false) : new Interpreter(c);
+    this.fullKernel = execution == Execution.GENERATED ? null : kernel;
     this.upgradeCycle = execution == Execution.ADAPTIVE
         ? evaluationsBeforeUpgrade / Math.max(1, c.settle().size() + c.clock().size())
         : Long.MAX_VALUE;
@@ -160,7 +170,7 @@ public final class Simulator implements AutoCloseable {
       throw doesNotFit(input, r.type, BigInteger.valueOf(value));
     }
     v[r.base] = value;
-    settled = false;
+    unsettle();
   }
 
   /** Sets a top-level input of any width to {@code value}, which must fit its type. */
@@ -170,7 +180,7 @@ public final class Simulator implements AutoCloseable {
       throw doesNotFit(input, r.type, value);
     }
     Words.fromBig(value, v, r.base, r.type);
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -196,7 +206,7 @@ public final class Simulator implements AutoCloseable {
       System.arraycopy(words, 0, v, input.base, input.n);
       Words.normalizeTop(v, input.base, input.type());
     }
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -204,7 +214,7 @@ public final class Simulator implements AutoCloseable {
    * bits above its width zero.
    */
   public void peekBits(Handle signal, long[] words) {
-    settle();
+    settleFor(signal.base);
     if (signal.n == 1) {
       words[0] = v[signal.base] & signal.topMask;
     } else {
@@ -221,7 +231,7 @@ public final class Simulator implements AutoCloseable {
    */
   public long peek(String signal) {
     Run r = slot(signal).run();
-    settle();
+    settleFor(r.base);
     if (r.n > 1 || (!r.signed && r.width == 64 && v[r.base] < 0)) {
       return Words.toBig(v, r.base, r.type).longValueExact();
     }
@@ -231,13 +241,17 @@ public final class Simulator implements AutoCloseable {
   /** The value of any signal, of any width. */
   public BigInteger peekBig(String signal) {
     Run r = slot(signal).run();
-    settle();
+    settleFor(r.base);
     return Words.toBig(v, r.base, r.type);
   }
 
   /** One rising clock edge. */
   public void step() {
-    settle();
+    if ((vcd != null && cycle >= vcdFrom) || !observers.isEmpty()) {
+      settleFully();
+    } else {
+      settle();
+    }
     if (vcd != null && cycle >= vcdFrom) {
       vcd.sample(cycle);
     }
@@ -246,7 +260,7 @@ public final class Simulator implements AutoCloseable {
     }
     kernel.clock(v);
     cycle++;
-    settled = false;
+    unsettle();
     if (cycle >= upgradeCycle) {
       switchToGeneratedCode();
     }
@@ -269,19 +283,19 @@ public final class Simulator implements AutoCloseable {
   public void reset() {
     if (hasReset()) {
       v[c.resetSlot()] = 1;
-      settled = false;
+      unsettle();
     }
     step();
     if (hasReset()) {
       v[c.resetSlot()] = 0;
-      settled = false;
+      unsettle();
     }
   }
 
   /** Replaces the first {@code words.size()} entries of a memory. */
   public void loadMemory(String memory, List<BigInteger> words) {
     memory(memory).load(words);
-    settled = false;
+    unsettle();
   }
 
   /** Replaces the first {@code words.length} entries of a memory. */
@@ -297,7 +311,7 @@ public final class Simulator implements AutoCloseable {
   /** Stores one word of a memory, outside the clock (as a debugger would). */
   public void writeMemory(String memory, int address, BigInteger value) {
     memory(memory).set(address, value);
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -366,14 +380,42 @@ public final class Simulator implements AutoCloseable {
   }
 
   private void switchToGeneratedCode() {
-    kernel = GeneratedKernel.of(c);
+    kernel = GeneratedKernel.of(c, false);
+    fullKernel = null;
     upgradeCycle = Long.MAX_VALUE;
+  }
+
+  /** The inputs, state or memories changed: nothing is settled. */
+  private void unsettle() {
+    settled = false;
+    settledFully = false;
   }
 
   private void settle() {
     if (!settled) {
       kernel.settle(v);
       settled = true;
+      settledFully = kernel == fullKernel;
+    }
+  }
+
+  private void settleFully() {
+    if (!settledFully) {
+      if (fullKernel == null) {
+        fullKernel = GeneratedKernel.of(c, true);
+      }
+      fullKernel.settle(v);
+      settled = true;
+      settledFully = true;
+    }
+  }
+
+  /** Settles as far as reading the value in {@code slot} needs. */
+  private void settleFor(int slot) {
+    if (c.hidden().get(slot)) {
+      settleFully();
+    } else {
+      settle();
     }
   }
 

@@ -133,9 +133,9 @@ class SimulatorSwitchTest {
   @Test
   @DisplayName("simulations of one design share one generated class; another design gets its own")
   void generatedClassesAreSharedByDesign() {
-    Class<?> first = GeneratedKernel.of(SimCompiler.compile(pipeline())).getClass();
-    Class<?> second = GeneratedKernel.of(SimCompiler.compile(pipeline())).getClass();
-    Class<?> other = GeneratedKernel.of(SimCompiler.compile(RandomNetlist.build(3, 4, 10, 100))).getClass();
+    Class<?> first = GeneratedKernel.of(SimCompiler.compile(pipeline()), false).getClass();
+    Class<?> second = GeneratedKernel.of(SimCompiler.compile(pipeline()), false).getClass();
+    Class<?> other = GeneratedKernel.of(SimCompiler.compile(RandomNetlist.build(3, 4, 10, 100)), false).getClass();
     assertSame(first, second);
     assertNotSame(first, other);
   }

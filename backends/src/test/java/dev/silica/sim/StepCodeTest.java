@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,11 @@ class StepCodeTest {
       steps.add(kind == StepKind.READ ? Step.read(base, memory, args[0]) : Step.of(kind, base, args, params(kind, random)));
     }
     SimCompiler.Compiled c = new SimCompiler.Compiled(values, ImmutableList.copyOf(steps), ImmutableList.of(),
-        ImmutableMap.copyOf(constants), ImmutableMap.of(), ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), -1);
+        ImmutableMap.copyOf(constants), ImmutableMap.of(), ImmutableList.of(), ImmutableList.of(), ImmutableMap.of(), -1, new BitSet());
     long[] interpreted = values.clone();
     long[] generated = values.clone();
     new Interpreter(c).settle(interpreted);
-    GeneratedKernel.of(c).settle(generated);
+    GeneratedKernel.of(c, false).settle(generated);
     assertArrayEquals(interpreted, generated);
   }
 
