@@ -61,6 +61,12 @@ final class SimCompiler {
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Map<String, SimMemory> memories = new LinkedHashMap<>();
   private final Map<Integer, Long> constants = new LinkedHashMap<>();
+  /**
+   * The nodes that compute what an earlier node computes (the same operation on the same operands,
+   * once these are merged too), typically copies of one piece of logic in several instances: they
+   * share the earlier node's slot and have no steps.
+   */
+  private final Map<String, String> sameAs = new HashMap<>();
   private int nextWord;
 
   private SimCompiler(Design flat, boolean hasState) {
@@ -101,13 +107,21 @@ final class SimCompiler {
     List<Levelizer.Item> order = Levelizer.order(combinationalItems());
     Map<String, Node> nodes = new LinkedHashMap<>();
     top.nodes().forEach(n -> nodes.put(n.name(), n));
+    Map<Computation, String> computed = new HashMap<>();
     for (Levelizer.Item item : order) {
       Node node = nodes.get(item.name());
       if (node != null && reusesOperandWord(node)) {
         Run operand = runOf(node.op().operands().get(0));
         slots.put(node.name(), new Slot(node.name(), new Run(operand.base, node.type()), false));
       } else if (node != null) {
-        layOut(node.name(), node.type(), false);
+        Computation what = new Computation(node.type(), node.op().mapOperands(n -> sameAs.getOrDefault(n, n)));
+        String first = computed.putIfAbsent(what, node.name());
+        if (first == null) {
+          layOut(node.name(), node.type(), false);
+        } else {
+          sameAs.put(node.name(), first);
+          slots.put(node.name(), new Slot(node.name(), runOf(first), false));
+        }
       }
     }
     for (Connect c : top.connects()) {
@@ -116,11 +130,15 @@ final class SimCompiler {
     int resetSlot = hasState ? runOf(RESET).base : -1;
     int always = constantSlot(1);
     List<Register> narrow = top.registers().stream().filter(r -> r.type().width() <= 64).toList();
-    int firstPending = nextWord;
-    nextWord += narrow.size();
-    long[] values = new long[nextWord];
-    initRegisters(values);
-    ImmutableList<Step> settle = settleSteps(order, nodes, values, registerSteps(values, narrow, resetSlot, always, firstPending));
+    long[] named = new long[nextWord];
+    initRegisters(named);
+    List<Step> registers = registerSteps(named, narrow, resetSlot, always, nextWord);
+    ImmutableList<Step> unplaced = settleSteps(order, nodes, named, registers);
+    int firstPending = nextWord + PendingPlacement.gap(unplaced, nextWord, constants);
+    ImmutableList<Step> settle = unplaced.stream()
+        .map(step -> step.kind() == StepKind.REGISTER ? step.to(step.dest() - nextWord + firstPending) : step)
+        .collect(ImmutableList.toImmutableList());
+    long[] values = Arrays.copyOf(named, firstPending + narrow.size());
     ImmutableList<Step> clock = clockSteps(narrow, firstPending);
     constants.forEach((slot, word) -> values[slot] = word);
     ImmutableList<Port> outputs = top.outputs().collect(ImmutableList.toImmutableList());
@@ -137,6 +155,9 @@ final class SimCompiler {
         resetSlot,
         hidden);
   }
+
+  /** What a node computes: its operation, on operands renamed to the nodes whose values they share. */
+  private record Computation(Type type, Op op) {}
 
   /** A new unnamed slot that always holds {@code word}. */
   private int constantSlot(long word) {
@@ -255,7 +276,7 @@ final class SimCompiler {
         if (d.n == 1) {
           constants.put(d.base, values[d.base]);
         }
-      } else if (!reusesOperandWord(node)) {
+      } else if (!reusesOperandWord(node) && !sameAs.containsKey(node.name())) {
         steps.addAll(Lowering.of(node, d, this::runOf));
         lastWriter.put(d.base, steps.size() - 1);
       }

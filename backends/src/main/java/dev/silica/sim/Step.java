@@ -32,6 +32,11 @@ record Step(StepKind kind, int dest, int[] args, long[] params, long[] memory, E
     return Arrays.stream(runs).flatMapToInt(r -> IntStream.range(r.base, r.base + r.n)).toArray();
   }
 
+  /** This step with its result stored into {@code slot} instead. */
+  Step to(int slot) {
+    return new Step(kind, slot, args, params, memory, call);
+  }
+
   int param(int i) {
     return (int) params[i];
   }

@@ -35,8 +35,11 @@
  * ones, so a value of up to 64 bits is simply its Java {@code long} (a {@code u64} at or above
  * 2^63 is its bit pattern), and reading a run past its end yields its sign or zero extension.
  * Order: {@code rst} and the inputs, registers, memory read ports, then the nodes in evaluation
- * order; constants are written once at compile time; a resize that widens within one word shares
- * its operand's slot. Memories keep their words in their own {@code long[]}, entry after entry.
+ * order, then the registers' pending next values (after a gap chosen by {@link
+ * dev.silica.sim.PendingPlacement}); constants are written once at compile time; a resize that
+ * widens within one word shares its operand's slot, and a node computing what an earlier one
+ * computes (the same logic copied into several instances) shares the earlier one's. Memories keep
+ * their words in their own {@code long[]}, entry after entry.
  *
  * <h2>A cycle</h2>
  *
