@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Map;
  * <p>Simulations of the same design (the threads of a batch run, the tests of one block) get the
  * same class, because the class file is the same: it is defined once and the JIT compiles it once,
  * and every instance runs the compiled code. A class stays defined while an instance of it lives.
- * (A plain map, not a Guava cache: loading the cache's classes costs a tenth of a second.)
+ * (A plain map, not a Guava cache: loading the cache's classes costs a tenth of a second; no
+ * lambdas, as in {@link ClassBytes}.)
  */
 final class GeneratedKernel {
 
@@ -38,7 +40,11 @@ final class GeneratedKernel {
     WeakReference<Class<?>> known = CLASSES.get(key);
     Class<?> code = known == null ? null : known.get();
     if (code == null) {
-      CLASSES.values().removeIf(ref -> ref.get() == null);
+      for (Iterator<WeakReference<Class<?>>> i = CLASSES.values().iterator(); i.hasNext(); ) {
+        if (i.next().get() == null) {
+          i.remove();
+        }
+      }
       code = MethodHandles.lookup().defineHiddenClass(bytes, true).lookupClass();
       CLASSES.put(key, new WeakReference<>(code));
     }

@@ -33,7 +33,7 @@ final class KernelEmitter {
    * Own bytecode per part method: far below the size the JIT refuses to compile (8000 bytes), and
    * small enough that the optimizing compiler finishes each part within milliseconds.
    */
-  private static final int PART_BYTES = 1500;
+  private static final int PART_BYTES = 3000;
 
   private static final String OPS = "dev/silica/sim/NarrowOps";
   private static final String EVAL = "dev/silica/sim/Eval";
@@ -55,7 +55,6 @@ final class KernelEmitter {
   private final ClassBytes out = new ClassBytes(NAME, "java/lang/Object", "dev/silica/sim/Kernel");
   private final List<Eval> calls = new ArrayList<>();
   private final Map<long[], Integer> memoryIndex = new IdentityHashMap<>();
-  private final Map<StepKind, Integer> methodRefs = new HashMap<>();
   private int parts;
 
   private KernelEmitter(SimCompiler.Compiled c, BitSet hidden) {
@@ -78,7 +77,9 @@ final class KernelEmitter {
     entry("settle", parts(c.settle()));
     entry("clock", parts(c.clock()));
     long[][] memories = new long[memoryIndex.size()][];
-    memoryIndex.forEach((words, i) -> memories[i] = words);
+    for (Map.Entry<long[], Integer> memory : memoryIndex.entrySet()) {
+      memories[memory.getValue()] = memory.getKey();
+    }
     return new Emitted(out.toBytes(), calls.toArray(Eval[]::new), memories);
   }
 
@@ -135,7 +136,7 @@ final class KernelEmitter {
       }
       part.storeReadFrom(i, lastRead);
       part.code.op(MethodCode.RETURN);
-      String name = "part" + parts++;
+      String name = "part".concat(Integer.toString(parts++));
       out.method(ClassBytes.PRIVATE | ClassBytes.STATIC, name, PART, part.code);
       names.add(name);
     }
@@ -204,7 +205,7 @@ final class KernelEmitter {
   private void call(MethodCode code, Step s, StepCode.Operand[] operands) {
     if (s.kind() == StepKind.READ) {
       code.op(MethodCode.ALOAD_2);
-      code.pushInt(memoryIndex.computeIfAbsent(s.memory(), w -> memoryIndex.size()));
+      code.pushInt(memoryIndex(s.memory()));
       code.op(MethodCode.AALOAD);
     }
     for (StepCode.Operand x : operands) {
@@ -222,7 +223,7 @@ final class KernelEmitter {
         code.pushInt(types[p] == boolean.class ? (s.flag(p) ? 1 : 0) : s.param(p));
       }
     }
-    code.op(MethodCode.INVOKESTATIC, methodRefs.computeIfAbsent(s.kind(), this::methodRef));
+    code.op(MethodCode.INVOKESTATIC, methodRef(s.kind()));
   }
 
   /** Where operand {@code slot} is: a constant, or a local (read from the value array the first time). */
@@ -241,6 +242,15 @@ final class KernelEmitter {
       kept.put(slot, local);
     }
     return StepCode.Operand.ofLocal(local);
+  }
+
+  private int memoryIndex(long[] memory) {
+    Integer index = memoryIndex.get(memory);
+    if (index == null) {
+      index = memoryIndex.size();
+      memoryIndex.put(memory, index);
+    }
+    return index;
   }
 
   private int methodRef(StepKind kind) {

@@ -94,7 +94,8 @@ final class StepCode {
       case XOR -> binary(x[0], x[1], LXOR);
       case EQ -> eq(x[0], x[1]);
       case NE -> {
-        Operand d = temp(() -> binary(x[0], x[1], LXOR));
+        binary(x[0], x[1], LXOR);
+        Operand d = temp();
         push(d);
         push(d);
         code.op(LNEG);
@@ -140,7 +141,8 @@ final class StepCode {
         if (x[1].constant()) {
           mux(x[0], Operand.ofConstant(p[0]), x[x[1].value() != 0 ? 2 : 3]);
         } else {
-          Operand held = temp(() -> mux(x[1], x[2], x[3]));
+          mux(x[1], x[2], x[3]);
+          Operand held = temp();
           mux(x[0], Operand.ofConstant(p[0]), held);
         }
       }
@@ -162,9 +164,8 @@ final class StepCode {
     code.op(opcode);
   }
 
-  /** Computes a value into a new local variable. */
-  private Operand temp(Runnable compute) {
-    compute.run();
+  /** Moves the value on the stack into a new local variable. */
+  private Operand temp() {
     int local = code.maxLocals();
     code.storeLong(local);
     return Operand.ofLocal(local);
@@ -197,7 +198,8 @@ final class StepCode {
 
   /** {@link NarrowOps#eq}: {@code (~x & (x - 1)) >>> 63} for {@code x = a ^ b}. */
   private void eq(Operand a, Operand b) {
-    Operand x = temp(() -> binary(a, b, LXOR));
+    binary(a, b, LXOR);
+    Operand x = temp();
     binary(x, Operand.ofConstant(-1), LXOR);
     binary(x, Operand.ofConstant(1), LSUB);
     code.op(LAND);
@@ -206,7 +208,8 @@ final class StepCode {
 
   /** {@link NarrowOps#lt}: {@code (d ^ ((a ^ b) & (d ^ a))) >>> 63} for {@code d = a - b}. */
   private void lt(Operand a, Operand b) {
-    Operand d = temp(() -> binary(a, b, LSUB));
+    binary(a, b, LSUB);
+    Operand d = temp();
     push(d);
     binary(a, b, LXOR);
     binary(d, a, LXOR);
@@ -222,8 +225,11 @@ final class StepCode {
   }
 
   private Operand flipSign(Operand x) {
-    return x.constant() ? Operand.ofConstant(x.value() ^ Long.MIN_VALUE)
-        : temp(() -> binary(x, Operand.ofConstant(Long.MIN_VALUE), LXOR));
+    if (x.constant()) {
+      return Operand.ofConstant(x.value() ^ Long.MIN_VALUE);
+    }
+    binary(x, Operand.ofConstant(Long.MIN_VALUE), LXOR);
+    return temp();
   }
 
   /** {@link NarrowOps#shrConst}. */
