@@ -1,9 +1,7 @@
 package dev.silica.sim;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,8 +9,10 @@ import java.util.Map;
 
 /**
  * Writes a class file: the constant pool (entries shared by content), fields and methods with
- * their code. It writes version 49 (Java 5) files, which the JVM verifies by type inference, so
- * that methods need no stack map frames.
+ * their code. It writes version 52 (Java 8) files, which the JVM verifies by type checking in one
+ * linear pass; the methods it is given have no branches, so they need no stack map frames. Names
+ * are ASCII. The writer uses neither lambdas nor string concatenation by {@code +}: it runs once per
+ * design, mostly on a cold JVM, where each such call site first costs milliseconds to link.
  */
 final class ClassBytes {
 
@@ -21,10 +21,9 @@ final class ClassBytes {
   static final int STATIC = 0x0008;
   static final int FINAL = 0x0010;
   private static final int SUPER = 0x0020;
-  private static final int VERSION = 49;
+  private static final int VERSION = 52;
 
   private final ByteArrayOutputStream pool = new ByteArrayOutputStream();
-  private final DataOutputStream poolOut = new DataOutputStream(pool);
   private final Map<String, Integer> entries = new HashMap<>();
   private int poolCount = 1;
   private final int thisClass;
@@ -44,25 +43,41 @@ final class ClassBytes {
   }
 
   int classRef(String internalName) {
-    return entry("C" + internalName, out -> {
-      int name = utf8(internalName);
-      out.writeByte(7);
-      out.writeShort(name);
-    });
+    String key = "C".concat(internalName);
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    int name = utf8(internalName);
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(7);
+    u2(entry, name);
+    return add(key, entry, 1);
   }
 
   int intConstant(int value) {
-    return entry("I" + value, out -> {
-      out.writeByte(3);
-      out.writeInt(value);
-    });
+    String key = "I".concat(Integer.toString(value));
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(3);
+    u4(entry, value);
+    return add(key, entry, 1);
   }
 
   int longConstant(long value) {
-    return entry("J" + value, out -> {
-      out.writeByte(5);
-      out.writeLong(value);
-    });
+    String key = "J".concat(Long.toString(value));
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(5);
+    u4(entry, (int) (value >>> 32));
+    u4(entry, (int) value);
+    return add(key, entry, 2);
   }
 
   int fieldRef(String owner, String name, String descriptor) {
@@ -86,110 +101,118 @@ final class ClassBytes {
   }
 
   byte[] toBytes() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    write(bytes, out -> {
-      out.writeInt(0xCAFEBABE);
-      out.writeShort(0);
-      out.writeShort(VERSION);
-      out.writeShort(poolCount);
-      out.write(pool.toByteArray());
-      out.writeShort(PUBLIC | FINAL | SUPER);
-      out.writeShort(thisClass);
-      out.writeShort(superClass);
-      out.writeShort(interfaces.length);
-      for (int i : interfaces) {
-        out.writeShort(i);
-      }
-      out.writeShort(fields.size());
-      for (byte[] f : fields) {
-        out.write(f);
-      }
-      out.writeShort(methods.size());
-      for (byte[] m : methods) {
-        out.write(m);
-      }
-      out.writeShort(0);
-    });
-    return bytes.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    u4(out, 0xCAFEBABE);
+    u2(out, 0);
+    u2(out, VERSION);
+    u2(out, poolCount);
+    out.writeBytes(pool.toByteArray());
+    u2(out, PUBLIC | FINAL | SUPER);
+    u2(out, thisClass);
+    u2(out, superClass);
+    u2(out, interfaces.length);
+    for (int i : interfaces) {
+      u2(out, i);
+    }
+    u2(out, fields.size());
+    for (byte[] f : fields) {
+      out.writeBytes(f);
+    }
+    u2(out, methods.size());
+    for (byte[] m : methods) {
+      out.writeBytes(m);
+    }
+    u2(out, 0);
+    return out.toByteArray();
   }
 
   private int utf8(String text) {
-    return entry("U" + text, out -> {
-      out.writeByte(1);
-      out.writeUTF(text);
-    });
+    String key = "U".concat(text);
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(1);
+    u2(entry, bytes.length);
+    entry.writeBytes(bytes);
+    return add(key, entry, 1);
   }
 
   private int memberRef(int tag, String owner, String name, String descriptor) {
-    return entry(tag + owner + "." + name + descriptor, out -> {
-      int ownerIndex = classRef(owner);
-      int nameAndType = entry("N" + name + descriptor, nt -> {
-        int n = utf8(name);
-        int d = utf8(descriptor);
-        nt.writeByte(12);
-        nt.writeShort(n);
-        nt.writeShort(d);
-      });
-      out.writeByte(tag);
-      out.writeShort(ownerIndex);
-      out.writeShort(nameAndType);
-    });
+    String key = Integer.toString(tag).concat(owner).concat(".").concat(name).concat(descriptor);
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    int ownerIndex = classRef(owner);
+    int nameAndType = nameAndType(name, descriptor);
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(tag);
+    u2(entry, ownerIndex);
+    u2(entry, nameAndType);
+    return add(key, entry, 1);
+  }
+
+  private int nameAndType(String name, String descriptor) {
+    String key = "N".concat(name).concat(descriptor);
+    Integer known = entries.get(key);
+    if (known != null) {
+      return known;
+    }
+    int n = utf8(name);
+    int d = utf8(descriptor);
+    ByteArrayOutputStream entry = new ByteArrayOutputStream();
+    entry.write(12);
+    u2(entry, n);
+    u2(entry, d);
+    return add(key, entry, 1);
   }
 
   private byte[] member(int access, String name, String descriptor, MethodCode code) {
     int nameIndex = utf8(name);
     int descriptorIndex = utf8(descriptor);
     int codeName = code == null ? 0 : utf8("Code");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    write(bytes, out -> {
-      out.writeShort(access);
-      out.writeShort(nameIndex);
-      out.writeShort(descriptorIndex);
-      out.writeShort(code == null ? 0 : 1);
-      if (code != null) {
-        byte[] instructions = code.bytes();
-        out.writeShort(codeName);
-        out.writeInt(12 + instructions.length);
-        out.writeShort(code.maxStack());
-        out.writeShort(code.maxLocals());
-        out.writeInt(instructions.length);
-        out.write(instructions);
-        out.writeShort(0);
-        out.writeShort(0);
-      }
-    });
-    return bytes.toByteArray();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    u2(out, access);
+    u2(out, nameIndex);
+    u2(out, descriptorIndex);
+    u2(out, code == null ? 0 : 1);
+    if (code != null) {
+      byte[] instructions = code.bytes();
+      u2(out, codeName);
+      u4(out, 12 + instructions.length);
+      u2(out, code.maxStack());
+      u2(out, code.maxLocals());
+      u4(out, instructions.length);
+      out.writeBytes(instructions);
+      u2(out, 0);
+      u2(out, 0);
+    }
+    return out.toByteArray();
   }
 
   /**
-   * The index of the entry with {@code key}, writing it first when new; entries it refers to are
-   * written (by {@code body}) before it, so the pool needs no forward references.
+   * Appends {@code entry} to the pool under {@code key}, taking {@code slots} indices (2 for a
+   * long); its index. The entries it refers to are added before it, so the pool needs no forward
+   * references.
    */
-  private int entry(String key, Writer body) {
-    Integer known = entries.get(key);
-    if (known != null) {
-      return known;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    write(bytes, body);
+  private int add(String key, ByteArrayOutputStream entry, int slots) {
     int index = poolCount;
-    pool.writeBytes(bytes.toByteArray());
-    poolCount += key.charAt(0) == 'J' ? 2 : 1;
+    pool.writeBytes(entry.toByteArray());
+    poolCount += slots;
     entries.put(key, index);
     return index;
   }
 
-  private static void write(ByteArrayOutputStream bytes, Writer body) {
-    try {
-      body.write(new DataOutputStream(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static void u2(ByteArrayOutputStream out, int value) {
+    out.write(value >>> 8);
+    out.write(value);
   }
 
-  /** Writes bytes to a data stream. */
-  @FunctionalInterface
-  private interface Writer {
-    void write(DataOutputStream out) throws IOException;
+  private static void u4(ByteArrayOutputStream out, int value) {
+    u2(out, value >>> 16);
+    u2(out, value);
   }
 }

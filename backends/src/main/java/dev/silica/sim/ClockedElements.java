@@ -1,10 +1,14 @@
 package dev.silica.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The clocked elements that the step list leaves to objects: registers wider than 64 bits
  * (synchronous active-high reset to {@code init}, then an optional enable; narrower ones are {@link
- * StepKind#REGISTER} steps), synchronous read ports (read-first, optional enable, not reset) and
- * write ports. A slot of -1 means the element has no such input.
+ * StepKind#REGISTER} steps of the settle list), synchronous read ports (read-first, optional enable,
+ * not reset), write ports, and the commit of the narrow registers. A slot of -1 means the element has
+ * no such input.
  */
 final class ClockedElements {
 
@@ -92,6 +96,36 @@ final class ClockedElements {
     void apply(long[] v) {
       if (enable < 0 || v[enable] != 0) {
         memory.writeFrom(v[addr], v, data);
+      }
+    }
+  }
+
+  /**
+   * The narrow registers' edge: each takes the next value that the settle steps computed into its
+   * pending slot, the i-th register's at {@code firstPending + i}; registers in consecutive slots
+   * are copied as one block.
+   */
+  static final class Commit {
+    /** Per block of registers in consecutive slots: its first pending slot, first slot and length. */
+    private final int[] blocks;
+
+    Commit(int firstPending, int[] q) {
+      List<Integer> b = new ArrayList<>();
+      int start = 0;
+      for (int i = 1; i <= q.length; i++) {
+        if (i == q.length || q[i] != q[i - 1] + 1) {
+          b.add(firstPending + start);
+          b.add(q[start]);
+          b.add(i - start);
+          start = i;
+        }
+      }
+      this.blocks = b.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    void apply(long[] v) {
+      for (int i = 0; i < blocks.length; i += 3) {
+        System.arraycopy(v, blocks[i], v, blocks[i + 1], blocks[i + 2]);
       }
     }
   }

@@ -52,7 +52,9 @@ final class Interpreter implements Kernel {
         Step s = steps.get(i);
         kinds[i] = s.kind();
         slots[i * SLOTS] = s.dest();
-        System.arraycopy(s.args(), 0, slots, i * SLOTS + 1, s.args().length);
+        if (s.kind() != StepKind.CALL) {
+          System.arraycopy(s.args(), 0, slots, i * SLOTS + 1, s.args().length);
+        }
         System.arraycopy(s.params(), 0, params, i * PARAMS, s.params().length);
         memories[i] = s.memory();
         calls[i] = s.call();

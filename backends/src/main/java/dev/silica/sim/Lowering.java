@@ -42,8 +42,9 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
     return ImmutableList.of(Step.of(kind, d.base, args, params));
   }
 
-  private static ImmutableList<Step> call(Eval eval) {
-    return ImmutableList.of(Step.call(eval));
+  /** A step calling {@code eval}, which reads the words of {@code reads}. */
+  private static ImmutableList<Step> call(Eval eval, Run... reads) {
+    return ImmutableList.of(Step.call(eval, Step.words(reads)));
   }
 
   private static int[] slots(Run... runs) {
@@ -68,9 +69,9 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
     Run a = runOf.apply(op.a());
     if (!narrow(a)) {
       return switch (op.kind()) {
-        case NOT -> call(new WideOps.Bitwise(d, a, null, Op.BinaryKind.XOR));
-        case NEG -> call(new WideOps.Neg(d, a));
-        default -> call(new WideOps.Reduce(d.base, a, op.kind()));
+        case NOT -> call(new WideOps.Bitwise(d, a, null, Op.BinaryKind.XOR), a);
+        case NEG -> call(new WideOps.Neg(d, a), a);
+        default -> call(new WideOps.Reduce(d.base, a, op.kind()), a);
       };
     }
     int[] x = slots(a);
@@ -95,7 +96,7 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
         case AND, OR, XOR -> new WideOps.Bitwise(d, a, b, op.kind());
         case EQ, NE, LT, LE, GT, GE -> new WideOps.Compare(d.base, a, b, op.kind());
         case SHL, SHR, SRA -> new WideOps.DynamicShift(d, a, b, op.kind());
-      });
+      }, a, b);
     }
     int[] xy = slots(a, b);
     int[] yx = slots(b, a);
@@ -128,7 +129,7 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
     Run a = runOf.apply(op.a());
     boolean left = op.kind() == Op.ShiftKind.SHL;
     if (!narrow(a)) {
-      return call(new WideOps.Window(d, a, left ? -(long) op.amount() : op.amount()));
+      return call(new WideOps.Window(d, a, left ? -(long) op.amount() : op.amount()), a);
     }
     return left
         ? step(StepKind.SHL_CONST, slots(a), op.amount())
@@ -140,14 +141,14 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
     Run s = runOf.apply(op.sel());
     Run t = runOf.apply(op.whenTrue());
     Run f = runOf.apply(op.whenFalse());
-    return narrow(t) ? step(StepKind.MUX, slots(s, t, f)) : call(new WideOps.Mux(d, s.base, t, f));
+    return narrow(t) ? step(StepKind.MUX, slots(s, t, f)) : call(new WideOps.Mux(d, s.base, t, f), s, t, f);
   }
 
   @Override
   public ImmutableList<Step> visitConcat(Op.Concat op) {
     Run[] parts = op.parts().stream().map(runOf).toArray(Run[]::new);
     if (d.n > 1) {
-      return call(new WideOps.Concat(d, parts));
+      return call(new WideOps.Concat(d, parts), parts);
     }
     ImmutableList.Builder<Step> steps = ImmutableList.builder();
     steps.add(Step.of(StepKind.MASK, d.base, slots(parts[0]), Words.lowMask(parts[0].width)));
@@ -162,7 +163,7 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
     Run a = runOf.apply(op.a());
     return narrow(a)
         ? step(StepKind.SLICE, slots(a), op.lo(), Words.lowMask(d.width))
-        : call(new WideOps.Window(d, a, op.lo()));
+        : call(new WideOps.Window(d, a, op.lo()), a);
   }
 
   @Override
@@ -178,6 +179,6 @@ final class Lowering implements Op.Visitor<ImmutableList<Step>> {
   private ImmutableList<Step> reinterpret(Run a) {
     return narrow(a)
         ? step(StepKind.NORMALIZE, slots(a), d.width, flag(d.signed))
-        : call(new WideOps.Window(d, a, 0));
+        : call(new WideOps.Window(d, a, 0), a);
   }
 }

@@ -14,8 +14,6 @@ final class MethodCode {
   static final int LALOAD = 0x2f;
   static final int AALOAD = 0x32;
   static final int LASTORE = 0x50;
-  static final int DUP2 = 0x5c;
-  static final int DUP2_X2 = 0x5e;
   static final int RETURN = 0xb1;
   static final int GETFIELD = 0xb4;
   static final int PUTFIELD = 0xb5;
@@ -35,6 +33,11 @@ final class MethodCode {
     this.owner = owner;
     this.maxStack = maxStack;
     this.maxLocals = maxLocals;
+  }
+
+  /** The class whose constant pool this code's instructions refer to. */
+  ClassBytes owner() {
+    return owner;
   }
 
   int size() {

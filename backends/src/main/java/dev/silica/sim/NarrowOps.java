@@ -2,9 +2,9 @@ package dev.silica.sim;
 
 /**
  * The meaning of every {@link StepKind}: one static method per kind over normalized words of at
- * most 64 bits, the single definition that both the {@link Interpreter} calls and the {@link
- * KernelEmitter}'s bytecode invokes (where the JIT inlines it, folding the constant parameters).
- * Operands come first, then the kind's constant parameters.
+ * most 64 bits, which the {@link Interpreter} calls and the {@link KernelEmitter}'s bytecode either
+ * invokes or, through {@link StepCode}, writes out as the same formula (checked kind by kind by a
+ * test). Operands come first, then the kind's constant parameters.
  *
  * <p>The methods do not branch on values (selects and enables are u1, so {@code -s} is a mask):
  * straight-line code gives the JIT no branch profile to trust or to be wrong about, so compiled

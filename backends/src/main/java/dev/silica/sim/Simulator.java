@@ -27,8 +27,8 @@ import java.util.List;
  * it), every synchronous read port 0 and every memory its initial contents.
  *
  * <p>How cycles are evaluated is chosen by {@link Execution}: by default the simulation starts on an
- * interpreter and, once it has run a while, prepares bytecode for the design on a background thread
- * and switches to it when the JIT has compiled it. Every execution computes exactly the same values.
+ * interpreter and, once it has run a while, generates bytecode for the design and switches to it
+ * between two cycles. Every execution computes exactly the same values.
  *
  * <p>Errors in use (an unknown name, a poke of something other than a top-level input, a value that
  * does not fit) throw {@link IllegalArgumentException} with a message naming the signal.
@@ -45,29 +45,35 @@ public final class Simulator implements AutoCloseable {
      */
     GENERATED,
     /**
-     * Interprets, and after the first cycles generates code on a background thread, warms the JIT
-     * up on it and switches to it at a cycle boundary: fast from the start, while the many short
+     * Interprets the first cycles, then generates code and switches to it at a cycle boundary: the
+     * JVM's compilers take the generated code from there, in the background, while the many short
      * simulations of a test suite define no classes. Simulations of the same design share the code.
      */
     ADAPTIVE
   }
 
   /**
-   * Step evaluations after which an adaptive simulation starts preparing generated code: a few
+   * Step evaluations after which an adaptive simulation switches to generated code: a few
    * milliseconds of interpreting, about what generating the code costs.
    */
-  private static final long ADAPTIVE_START_EVALUATIONS = 1_000_000L;
+  private static final long ADAPTIVE_START_EVALUATIONS = 100_000L;
 
-  private final Design design;
   private final String top;
   private final SimCompiler.Compiled c;
   private final long[] v;
+  /** Runs the cycles; its settle may leave the slots {@link SimCompiler.Compiled#hidden} stale. */
   private Kernel kernel;
-  /** The cycle at which an adaptive simulation starts preparing generated code (never, otherwise). */
-  private final long upgradeCycle;
-  /** The generated code being prepared, until the simulation switches to it. */
-  private KernelUpgrade upgrade;
+  /**
+   * A kernel whose settle computes every slot, for peeks of hidden slots, VCD and observers: the
+   * interpreter, or generated code made when first needed; null until then.
+   */
+  private Kernel fullKernel;
+  /** The cycle from which an adaptive simulation runs generated code (never, otherwise and once switched). */
+  private long upgradeCycle;
+  /** Whether every slot but the hidden ones holds its value for the current inputs and state. */
   private boolean settled;
+  /** Whether every slot holds its value for the current inputs and state. */
+  private boolean settledFully;
   private long cycle;
   private VcdWriter vcd;
   private long vcdFrom;
@@ -75,20 +81,19 @@ public final class Simulator implements AutoCloseable {
   private final List<CycleObserver> observers = new ArrayList<>();
 
   private Simulator(Design design, Execution execution, long evaluationsBeforeUpgrade) {
-    this.design = design;
     this.top = design.top();
     this.c = SimCompiler.compile(design);
     this.v = c.values();
-    this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c) : new Interpreter(c);
+    this.kernel = execution == Execution.GENERATED ? GeneratedKernel.of(c, false) : new Interpreter(c);
+    this.fullKernel = execution == Execution.GENERATED ? null : kernel;
     this.upgradeCycle = execution == Execution.ADAPTIVE
         ? evaluationsBeforeUpgrade / Math.max(1, c.settle().size() + c.clock().size())
         : Long.MAX_VALUE;
-    startUpgradeAt(0);
   }
 
   /**
-   * An adaptive simulation that starts preparing generated code after {@code evaluations} step
-   * evaluations (0: at once), for tests of the switch.
+   * An adaptive simulation that switches to generated code after {@code evaluations} step
+   * evaluations (0: at the first cycle boundary), for tests of the switch.
    */
   static Simulator adaptive(Design design, long evaluations) {
     return new Simulator(design, Execution.ADAPTIVE, evaluations);
@@ -165,7 +170,7 @@ public final class Simulator implements AutoCloseable {
       throw doesNotFit(input, r.type, BigInteger.valueOf(value));
     }
     v[r.base] = value;
-    settled = false;
+    unsettle();
   }
 
   /** Sets a top-level input of any width to {@code value}, which must fit its type. */
@@ -175,7 +180,7 @@ public final class Simulator implements AutoCloseable {
       throw doesNotFit(input, r.type, value);
     }
     Words.fromBig(value, v, r.base, r.type);
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -201,7 +206,7 @@ public final class Simulator implements AutoCloseable {
       System.arraycopy(words, 0, v, input.base, input.n);
       Words.normalizeTop(v, input.base, input.type());
     }
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -209,7 +214,7 @@ public final class Simulator implements AutoCloseable {
    * bits above its width zero.
    */
   public void peekBits(Handle signal, long[] words) {
-    settle();
+    settleFor(signal.base);
     if (signal.n == 1) {
       words[0] = v[signal.base] & signal.topMask;
     } else {
@@ -226,7 +231,7 @@ public final class Simulator implements AutoCloseable {
    */
   public long peek(String signal) {
     Run r = slot(signal).run();
-    settle();
+    settleFor(r.base);
     if (r.n > 1 || (!r.signed && r.width == 64 && v[r.base] < 0)) {
       return Words.toBig(v, r.base, r.type).longValueExact();
     }
@@ -236,13 +241,17 @@ public final class Simulator implements AutoCloseable {
   /** The value of any signal, of any width. */
   public BigInteger peekBig(String signal) {
     Run r = slot(signal).run();
-    settle();
+    settleFor(r.base);
     return Words.toBig(v, r.base, r.type);
   }
 
   /** One rising clock edge. */
   public void step() {
-    settle();
+    if ((vcd != null && cycle >= vcdFrom) || !observers.isEmpty()) {
+      settleFully();
+    } else {
+      settle();
+    }
     if (vcd != null && cycle >= vcdFrom) {
       vcd.sample(cycle);
     }
@@ -251,10 +260,9 @@ public final class Simulator implements AutoCloseable {
     }
     kernel.clock(v);
     cycle++;
-    settled = false;
-    startUpgradeAt(cycle);
-    if (upgrade != null) {
-      switchTo(upgrade.ready());
+    unsettle();
+    if (cycle >= upgradeCycle) {
+      switchToGeneratedCode();
     }
     if (vcd != null && cycle >= vcdUntil) {
       stopVcd();
@@ -275,19 +283,19 @@ public final class Simulator implements AutoCloseable {
   public void reset() {
     if (hasReset()) {
       v[c.resetSlot()] = 1;
-      settled = false;
+      unsettle();
     }
     step();
     if (hasReset()) {
       v[c.resetSlot()] = 0;
-      settled = false;
+      unsettle();
     }
   }
 
   /** Replaces the first {@code words.size()} entries of a memory. */
   public void loadMemory(String memory, List<BigInteger> words) {
     memory(memory).load(words);
-    settled = false;
+    unsettle();
   }
 
   /** Replaces the first {@code words.length} entries of a memory. */
@@ -303,7 +311,7 @@ public final class Simulator implements AutoCloseable {
   /** Stores one word of a memory, outside the clock (as a debugger would). */
   public void writeMemory(String memory, int address, BigInteger value) {
     memory(memory).set(address, value);
-    settled = false;
+    unsettle();
   }
 
   /**
@@ -355,43 +363,59 @@ public final class Simulator implements AutoCloseable {
     }
   }
 
-  /** Finishes any VCD file and stops preparing generated code. */
+  /** Finishes any VCD file. */
   @Override
   public void close() {
     stopVcd();
-    if (upgrade != null) {
-      upgrade.cancel();
-    }
   }
 
   /**
-   * Waits until the generated code being prepared is ready and switches to it now, between two
-   * cycles (for tests of the switch); nothing happens when no code is being prepared.
+   * Switches an adaptive simulation to generated code now, between two cycles, when its switch is
+   * due (for tests of the switch); otherwise nothing happens.
    */
   void awaitGeneratedCode() {
-    if (upgrade != null) {
-      switchTo(upgrade.await());
+    if (cycle >= upgradeCycle) {
+      switchToGeneratedCode();
     }
   }
 
-  private void startUpgradeAt(long now) {
-    if (now == upgradeCycle) {
-      upgrade = KernelUpgrade.start(design, c, this);
-    }
+  private void switchToGeneratedCode() {
+    kernel = GeneratedKernel.of(c, false);
+    fullKernel = null;
+    upgradeCycle = Long.MAX_VALUE;
   }
 
-  /** Runs the next cycles on {@code generated}, if not null. */
-  private void switchTo(Kernel generated) {
-    if (generated != null) {
-      kernel = generated;
-      upgrade = null;
-    }
+  /** The inputs, state or memories changed: nothing is settled. */
+  private void unsettle() {
+    settled = false;
+    settledFully = false;
   }
 
   private void settle() {
     if (!settled) {
       kernel.settle(v);
       settled = true;
+      settledFully = kernel == fullKernel;
+    }
+  }
+
+  private void settleFully() {
+    if (!settledFully) {
+      if (fullKernel == null) {
+        fullKernel = GeneratedKernel.of(c, true);
+      }
+      fullKernel.settle(v);
+      settled = true;
+      settledFully = true;
+    }
+  }
+
+  /** Settles as far as reading the value in {@code slot} needs. */
+  private void settleFor(int slot) {
+    if (c.hidden().get(slot)) {
+      settleFully();
+    } else {
+      settle();
     }
   }
 

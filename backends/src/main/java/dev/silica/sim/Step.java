@@ -1,10 +1,14 @@
 package dev.silica.sim;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * One operation of a design lowered for simulation: {@code v[dest] = kind(v[args]..., params...)}
- * over words of at most 64 bits, or, for {@link StepKind#CALL}, a call of {@code call}. Both the
- * {@link Interpreter} and the {@link KernelEmitter} run exactly this list. Parameters are stored
- * as longs whatever the method's parameter type (booleans as 0 or 1).
+ * over words of at most 64 bits, or, for {@link StepKind#CALL}, a call of {@code call}, whose
+ * {@code args} are then every slot it reads (it writes where it likes). Both the {@link
+ * Interpreter} and the {@link KernelEmitter} run exactly this list. Parameters are stored as longs
+ * whatever the method's parameter type (booleans as 0 or 1).
  *
  * @param memory the words of the memory a {@link StepKind#READ} reads, otherwise null
  */
@@ -18,8 +22,19 @@ record Step(StepKind kind, int dest, int[] args, long[] params, long[] memory, E
     return new Step(StepKind.READ, dest, new int[] {addr}, new long[0], memory, null);
   }
 
-  static Step call(Eval call) {
-    return new Step(StepKind.CALL, -1, new int[0], new long[0], null, call);
+  /** A call of {@code call}, which reads the slots {@code reads}. */
+  static Step call(Eval call, int... reads) {
+    return new Step(StepKind.CALL, -1, reads, new long[0], null, call);
+  }
+
+  /** Every word slot of {@code runs}. */
+  static int[] words(Run... runs) {
+    return Arrays.stream(runs).flatMapToInt(r -> IntStream.range(r.base, r.base + r.n)).toArray();
+  }
+
+  /** This step with its result stored into {@code slot} instead. */
+  Step to(int slot) {
+    return new Step(kind, slot, args, params, memory, call);
   }
 
   int param(int i) {

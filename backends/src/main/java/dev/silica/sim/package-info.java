@@ -13,16 +13,17 @@
  * steps of a plain list ({@link dev.silica.sim.Step}): {@code v[dest] = kind(operands, parameters)}
  * over words of at most 64 bits, whose meaning is one static method per kind in {@link
  * dev.silica.sim.NarrowOps}, or a call of a word-by-word object ({@link dev.silica.sim.WideOps}) for
- * wider values. The clock edge is a step list too: a narrow register is one step that writes its
- * own slot, ordered after the registers reading it ({@link dev.silica.sim.CaptureOrder}), or, on a
- * cycle of registers, a step into a pending slot and a copy once every register has captured.
+ * wider values. The settle list also computes each narrow register's next value (reset, enable)
+ * into a pending slot, right after its operands; the clock edge is a step list too, the wide
+ * registers, synchronous read ports and write ports, then one copy of the pending slots into the
+ * registers.
  *
  * <h2>Kernels</h2>
  *
  * <p>Both kernels consume the same step lists. The {@link dev.silica.sim.Interpreter} calls each
- * step's method. The {@link dev.silica.sim.KernelEmitter} writes JVM bytecode that invokes the same
- * methods with the operands and parameters as constants, which {@link dev.silica.sim.GeneratedKernel}
- * defines as a hidden class in milliseconds; the JIT inlines the methods and compiles the
+ * step's method. The {@link dev.silica.sim.KernelEmitter} writes JVM bytecode computing the same
+ * formulas inline ({@link dev.silica.sim.StepCode}), parameters folded in, which {@link
+ * dev.silica.sim.GeneratedKernel} defines as a hidden class in milliseconds; the JIT compiles the
  * straight-line code to machine code. {@link dev.silica.sim.Simulator.Execution} picks one, or
  * starts interpreting and switches after the first cycles.
  *
@@ -34,8 +35,11 @@
  * ones, so a value of up to 64 bits is simply its Java {@code long} (a {@code u64} at or above
  * 2^63 is its bit pattern), and reading a run past its end yields its sign or zero extension.
  * Order: {@code rst} and the inputs, registers, memory read ports, then the nodes in evaluation
- * order; constants are written once at compile time; a resize that widens within one word shares
- * its operand's slot. Memories keep their words in their own {@code long[]}, entry after entry.
+ * order, then the registers' pending next values (after a gap chosen by {@link
+ * dev.silica.sim.PendingPlacement}); constants are written once at compile time; a resize that
+ * widens within one word shares its operand's slot, and a node computing what an earlier one
+ * computes (the same logic copied into several instances) shares the earlier one's. Memories keep
+ * their words in their own {@code long[]}, entry after entry.
  *
  * <h2>A cycle</h2>
  *

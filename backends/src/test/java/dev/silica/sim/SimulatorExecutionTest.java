@@ -44,6 +44,19 @@ class SimulatorExecutionTest {
   }
 
   @Test
+  void generatedCodeShowsEveryInternalSignalWhenPeeked() {
+    Design design = RandomNetlist.build(13, 8, 100, 1000);
+    Simulator expected = Simulator.compile(design, Simulator.Execution.INTERPRETED);
+    Simulator actual = Simulator.compile(design, Simulator.Execution.GENERATED);
+    for (int round = 0; round < 20; round++) {
+      assertSameTraces(expected, actual, 7);
+      for (String signal : expected.signalNames()) {
+        assertEquals(expected.peekBig(signal), actual.peekBig(signal), "cycle " + expected.cycle() + ", " + signal);
+      }
+    }
+  }
+
+  @Test
   void anAdaptiveSimulationKeepsItsStateWhenItSwitchesToGeneratedCode() {
     Design design = RandomNetlist.build(12, 8, 200, 2000);
     Simulator interpreted = Simulator.compile(design, Simulator.Execution.INTERPRETED);

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An adaptive simulation prepares generated code on a background thread while it interprets, and
- * switches to it between two cycles: every signal and every memory word agree with a purely
+ * An adaptive simulation interprets, then generates code and switches to it between two cycles:
+ * every signal and every memory word agree with a purely
  * interpreted simulation at every cycle, before, during and after the switch, whatever is poked,
  * peeked or loaded meanwhile. Simulations of one design share the generated class, not its state.
  */
@@ -109,7 +109,7 @@ class SimulatorSwitchTest {
   }
 
   @Test
-  void memoryWrittenOutsideTheClockWhileTheCodeIsPreparedIsSeenAfterTheSwitch() {
+  void memoryWrittenOutsideTheClockBeforeTheSwitchIsSeenAfterIt() {
     Simulator reference = Simulator.compile(pipeline(), Simulator.Execution.INTERPRETED);
     Simulator adaptive = Simulator.adaptive(pipeline(), 0);
     for (Simulator sim : new Simulator[] {reference, adaptive}) {
@@ -133,9 +133,9 @@ class SimulatorSwitchTest {
   @Test
   @DisplayName("simulations of one design share one generated class; another design gets its own")
   void generatedClassesAreSharedByDesign() {
-    Class<?> first = GeneratedKernel.of(SimCompiler.compile(pipeline())).getClass();
-    Class<?> second = GeneratedKernel.of(SimCompiler.compile(pipeline())).getClass();
-    Class<?> other = GeneratedKernel.of(SimCompiler.compile(RandomNetlist.build(3, 4, 10, 100))).getClass();
+    Class<?> first = GeneratedKernel.of(SimCompiler.compile(pipeline()), false).getClass();
+    Class<?> second = GeneratedKernel.of(SimCompiler.compile(pipeline()), false).getClass();
+    Class<?> other = GeneratedKernel.of(SimCompiler.compile(RandomNetlist.build(3, 4, 10, 100)), false).getClass();
     assertSame(first, second);
     assertNotSame(first, other);
   }
