@@ -65,7 +65,9 @@ public final class Estimator {
     KnownZeroBits zeros = KnownZeroBits.of(facts);
     DspMapping dsp = new DspMapping(facts);
     FlipFlopCost flipFlops = new FlipFlopCost(facts, zeros, dsp);
-    NodeCost nodes = new NodeCost(facts, zeros, dsp);
+    AbsorbedSelects absorbed = AbsorbedSelects.of(facts);
+    LogicCones cones = new LogicCones(facts, absorbed);
+    NodeCost nodes = new NodeCost(facts, zeros, dsp, absorbed, cones);
     MemoryCost memories = new MemoryCost(facts, dsp);
 
     Map<String, ResourceCount> elements = new LinkedHashMap<>();
@@ -80,7 +82,7 @@ public final class Estimator {
     }
     ImmutableMap.Builder<String, ImmutableMap<Resource, Integer>> costs = ImmutableMap.builder();
     elements.forEach((name, cost) -> costs.put(name, cost.asMap()));
-    int levels = LogicLevels.of(facts.module(), facts.signals());
+    int levels = LogicLevels.of(facts, cones);
     return new ResourceAttribution(table(elements.values(), levels), costs.buildOrThrow());
   }
 

@@ -19,6 +19,15 @@ final class Fabric {
     return inputs <= 1 ? 0 : IntMath.divide(inputs - 1, LUT_INPUTS - 1, RoundingMode.CEILING);
   }
 
+  /** LUT levels of a tree of LUT6s reading {@code inputs} bits: none for a wire, one up to six inputs. */
+  static int lutTreeLevels(int inputs) {
+    int levels = 0;
+    for (long reach = 1; reach < inputs; reach *= LUT_INPUTS) {
+      levels++;
+    }
+    return levels;
+  }
+
   /** CARRY4s of a {@code bits}-bit carry chain. */
   static int carry4s(int bits) {
     return IntMath.divide(bits, CARRY4_BITS, RoundingMode.CEILING);

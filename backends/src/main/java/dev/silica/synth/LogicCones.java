@@ -91,6 +91,14 @@ final class LogicCones {
     return isRoot(b) && !duplicated.contains(b) ? Fabric.lutTree(leaves(b).size()) : 0;
   }
 
+  /**
+   * The LUT levels the cone rooted at bit {@code b} adds to the deepest of its leaves: none when
+   * {@code b} is inside another cone or duplicated into its readers' cones (their levels count it).
+   */
+  int levels(Bit b) {
+    return isRoot(b) && !duplicated.contains(b) ? Fabric.lutTreeLevels(leaves(b).size()) : 0;
+  }
+
   private boolean isRoot(Bit b) {
     return root(b).equals(b);
   }

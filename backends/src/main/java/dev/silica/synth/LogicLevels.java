@@ -1,10 +1,8 @@
 package dev.silica.synth;
 
 import com.google.common.math.IntMath;
-import dev.silica.ir.ModuleDef;
 import dev.silica.ir.Node;
 import dev.silica.ir.Op;
-import dev.silica.ir.Signals;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,23 +11,26 @@ import java.util.Map;
  * The estimator's longest combinational path of a flat module, in the stages {@link
  * MappedNetlistDepth} counts after mapping: each LUT level, each CARRY4 of a carry chain. Inputs,
  * registers, memory read ports and DSP48E1 multipliers (whose registers Yosys packs in) start a
- * path; wiring adds nothing.
+ * path; wiring adds nothing; bitwise logic and multiplexers cost the LUT levels of their {@link
+ * LogicCones cones}, counted at each cone's root.
  */
 final class LogicLevels {
 
   private final Map<String, Node> nodes = new HashMap<>();
   private final Map<String, Integer> depth = new HashMap<>();
-  private final Signals signals;
+  private final NetlistFacts facts;
+  private final LogicCones cones;
 
-  private LogicLevels(ModuleDef module, Signals signals) {
-    this.signals = signals;
-    module.nodes().forEach(n -> nodes.put(n.name(), n));
+  private LogicLevels(NetlistFacts facts, LogicCones cones) {
+    this.facts = facts;
+    this.cones = cones;
+    facts.module().nodes().forEach(n -> nodes.put(n.name(), n));
   }
 
-  /** The levels of the deepest node of {@code module}. */
-  static int of(ModuleDef module, Signals signals) {
-    LogicLevels l = new LogicLevels(module, signals);
-    return module.nodes().stream().mapToInt(n -> l.depth(n.name())).max().orElse(0);
+  /** The levels of the deepest node of the flat module of {@code facts}. */
+  static int of(NetlistFacts facts, LogicCones cones) {
+    LogicLevels l = new LogicLevels(facts, cones);
+    return facts.module().nodes().stream().mapToInt(n -> l.depth(n.name())).max().orElse(0);
   }
 
   private int depth(String name) {
@@ -48,7 +49,7 @@ final class LogicLevels {
   }
 
   private int width(String name) {
-    return signals.asMap().get(name).type().width();
+    return facts.type(name).width();
   }
 
   private int stages(Node n) {
@@ -73,6 +74,7 @@ final class LogicLevels {
             int w = Math.max(width(op.a()), width(op.b()));
             return switch (op.kind()) {
               case ADD, SUB, LT, LE, GT, GE -> 1 + Fabric.carry4s(w);
+              case AND, OR, XOR -> coneLevels(n);
               case MUL -> Math.min(width(op.a()), width(op.b())) >= DspMapping.MIN_OPERAND_BITS
                       && n.type().width() >= DspMapping.MIN_PRODUCT_BITS
                   ? -depthOfOperands(op)
@@ -93,7 +95,7 @@ final class LogicLevels {
 
           @Override
           public Integer visitMux(Op.Mux op) {
-            return 1;
+            return coneLevels(n);
           }
 
           @Override
@@ -116,5 +118,17 @@ final class LogicLevels {
             return 0;
           }
         });
+  }
+
+  /** The most LUT levels any demanded bit of logic node {@code n} adds as the root of a cone. */
+  private int coneLevels(Node n) {
+    int levels = 0;
+    var range = facts.demanded().of(n.name());
+    if (range.isPresent()) {
+      for (int i = range.get().lo(); i <= range.get().hi(); i++) {
+        levels = Math.max(levels, cones.levels(new Bit(n.name(), i)));
+      }
+    }
+    return levels;
   }
 }

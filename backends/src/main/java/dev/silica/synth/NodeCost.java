@@ -18,13 +18,12 @@ final class NodeCost {
   private final LogicConeCost cones;
   private final LogicOpCost logic;
 
-  NodeCost(NetlistFacts facts, KnownZeroBits zeros, DspMapping dsp) {
-    AbsorbedSelects absorbed = AbsorbedSelects.of(facts);
+  NodeCost(NetlistFacts facts, KnownZeroBits zeros, DspMapping dsp, AbsorbedSelects absorbed, LogicCones logicCones) {
     this.facts = facts;
     this.adders = new AdderCost(facts, zeros, dsp);
     this.comparisons = new ComparisonCost(facts, absorbed);
     this.multipliers = new MultiplierCost(facts, dsp);
-    this.cones = new LogicConeCost(facts, new LogicCones(facts, absorbed));
+    this.cones = new LogicConeCost(facts, logicCones);
     this.logic = new LogicOpCost(facts);
   }
 

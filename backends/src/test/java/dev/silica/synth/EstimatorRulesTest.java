@@ -154,9 +154,9 @@ class EstimatorRulesTest {
   }
 
   @Test
-  void aFanOutFreeConeOfBitwiseLogicIsOneLutPerBitUpToSixInputs() {
+  void aFanOutFreeConeOfBitwiseLogicIsOneLutPerBitAndOneLevelUpToSixInputs() {
     // A carry-save adder: each bit of the sum x^y^z and of the carry (x&y)|(x&z)|(y&z) is a
-    // function of three input bits, one LUT; the inner gates have no LUTs of their own.
+    // function of three input bits, one LUT; the inner gates have no LUTs, and no levels, of their own.
     ResourceTable t = Estimator.estimate(IrBuilder.design(IrBuilder.module("CarrySave")
         .in("x", Type.u(8)).in("y", Type.u(8)).in("z", Type.u(8))
         .node("xy", bin(Op.BinaryKind.XOR, "x", "y"))
@@ -169,10 +169,11 @@ class EstimatorRulesTest {
         .out("s", "sum").out("c", "carry")
         .build()));
     assertEquals(16, t.used(Resource.LUT));
+    assertEquals(1, t.depth().orElseThrow().levels());
   }
 
   @Test
-  void aConeOfMoreThanSixInputsIsALutTree() {
+  void aConeOfMoreThanSixInputsIsALutTreeTwoLevelsDeep() {
     // Each bit of (a&b | c&d) ^ (e&f | g) reads seven input bits: two LUT6s.
     IrBuilder m = IrBuilder.module("Wide");
     for (String in : new String[] {"a", "b", "c", "d", "e", "f", "g"}) {
@@ -188,6 +189,7 @@ class EstimatorRulesTest {
         .out("o", "all")
         .build()));
     assertEquals(8, t.used(Resource.LUT));
+    assertEquals(2, t.depth().orElseThrow().levels());
   }
 
   @Test
