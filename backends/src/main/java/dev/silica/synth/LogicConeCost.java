@@ -28,14 +28,7 @@ final class LogicConeCost {
     if (isAddendOnly(n)) {
       return ResourceCount.none();
     }
-    int luts = facts.demanded().of(n.name()).map(range -> {
-      int sum = 0;
-      for (int i = range.lo(); i <= range.hi(); i++) {
-        sum += cones.luts(new Bit(n.name(), i));
-      }
-      return sum;
-    }).orElse(0);
-    return ResourceCount.of(Resource.LUT_AS_LOGIC, luts);
+    return ResourceCount.of(Resource.LUT_AS_LOGIC, cones.luts(n));
   }
 
   /**

@@ -48,23 +48,16 @@ final class LogicCones {
         markReadBeyondLogic(n.name(), visited);
       }
       if (isLogic(n)) {
-        facts.demanded().of(n.name()).ifPresent(range -> {
-          for (int i = range.lo(); i <= range.hi(); i++) {
-            Bit reader = new Bit(n.name(), i);
-            inputs(reader).stream().filter(this::isLogic).forEach(input -> readers.put(input, reader));
-          }
-        });
+        for (Bit reader : demandedBits(n)) {
+          inputs(reader).stream().filter(this::isLogic).forEach(input -> readers.put(input, reader));
+        }
       } else if (!BitSources.isWiring(n)) {
         n.op().operands().forEach(o -> markReadBeyondLogic(o, visited));
       }
     }
     for (Node n : facts.module().nodes()) {
       if (isLogic(n) && !readBeyondLogic.contains(n.name())) {
-        facts.demanded().of(n.name()).ifPresent(range -> {
-          for (int i = range.lo(); i <= range.hi(); i++) {
-            duplicateIfItFits(new Bit(n.name(), i));
-          }
-        });
+        demandedBits(n).forEach(this::duplicateIfItFits);
       }
     }
   }
@@ -83,20 +76,37 @@ final class LogicCones {
   }
 
   /**
-   * The LUT6s of the cone rooted at bit {@code b} of a logic node: none when {@code b} is inside
+   * The LUT6s of the cones logic node {@code n} roots, over its demanded bits: none for a bit inside
    * another cone or duplicated into its readers' cones; one for two to six leaves; a LUT tree
    * beyond.
    */
-  int luts(Bit b) {
-    return isRoot(b) && !duplicated.contains(b) ? Fabric.lutTree(leaves(b).size()) : 0;
+  int luts(Node n) {
+    return demandedBits(n).stream().filter(this::isOwnRoot).mapToInt(b -> Fabric.lutTree(leaves(b).size())).sum();
   }
 
   /**
-   * The LUT levels the cone rooted at bit {@code b} adds to the deepest of its leaves: none when
-   * {@code b} is inside another cone or duplicated into its readers' cones (their levels count it).
+   * The most LUT levels a cone logic node {@code n} roots adds to the deepest of its leaves: none
+   * for bits inside other cones or duplicated into their readers' cones (whose levels count them).
    */
-  int levels(Bit b) {
-    return isRoot(b) && !duplicated.contains(b) ? Fabric.lutTreeLevels(leaves(b).size()) : 0;
+  int levels(Node n) {
+    return demandedBits(n).stream().filter(this::isOwnRoot).mapToInt(b -> Fabric.lutTreeLevels(leaves(b).size()))
+        .max().orElse(0);
+  }
+
+  /** Whether bit {@code b} roots a cone that is not built into its readers' cones. */
+  private boolean isOwnRoot(Bit b) {
+    return isRoot(b) && !duplicated.contains(b);
+  }
+
+  /** The demanded bits of node {@code n}. */
+  private List<Bit> demandedBits(Node n) {
+    List<Bit> bits = new ArrayList<>();
+    facts.demanded().of(n.name()).ifPresent(range -> {
+      for (int i = range.lo(); i <= range.hi(); i++) {
+        bits.add(new Bit(n.name(), i));
+      }
+    });
+    return bits;
   }
 
   private boolean isRoot(Bit b) {

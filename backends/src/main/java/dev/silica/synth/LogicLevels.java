@@ -74,7 +74,7 @@ final class LogicLevels {
             int w = Math.max(width(op.a()), width(op.b()));
             return switch (op.kind()) {
               case ADD, SUB, LT, LE, GT, GE -> 1 + Fabric.carry4s(w);
-              case AND, OR, XOR -> coneLevels(n);
+              case AND, OR, XOR -> cones.levels(n);
               case MUL -> Math.min(width(op.a()), width(op.b())) >= DspMapping.MIN_OPERAND_BITS
                       && n.type().width() >= DspMapping.MIN_PRODUCT_BITS
                   ? -depthOfOperands(op)
@@ -95,7 +95,7 @@ final class LogicLevels {
 
           @Override
           public Integer visitMux(Op.Mux op) {
-            return coneLevels(n);
+            return cones.levels(n);
           }
 
           @Override
@@ -118,17 +118,5 @@ final class LogicLevels {
             return 0;
           }
         });
-  }
-
-  /** The most LUT levels any demanded bit of logic node {@code n} adds as the root of a cone. */
-  private int coneLevels(Node n) {
-    int levels = 0;
-    var range = facts.demanded().of(n.name());
-    if (range.isPresent()) {
-      for (int i = range.get().lo(); i <= range.get().hi(); i++) {
-        levels = Math.max(levels, cones.levels(new Bit(n.name(), i)));
-      }
-    }
-    return levels;
   }
 }

@@ -18,7 +18,8 @@ final class NodeCost {
   private final LogicConeCost cones;
   private final LogicOpCost logic;
 
-  NodeCost(NetlistFacts facts, KnownZeroBits zeros, DspMapping dsp, AbsorbedSelects absorbed, LogicCones logicCones) {
+  NodeCost(NetlistFacts facts, KnownZeroBits zeros, DspMapping dsp, AbsorbedSelects absorbed,
+      LogicCones logicCones) {
     this.facts = facts;
     this.adders = new AdderCost(facts, zeros, dsp);
     this.comparisons = new ComparisonCost(facts, absorbed);
