@@ -166,7 +166,7 @@ public final class ForecasterAccelerator extends Module {
     });
 
     // ---- feed: K operand beats into the array ----
-    boolean split = program.splitsProbabilities() || program.splitsInputs();
+    boolean split = program.splits();
     SystolicConfig arrayConfig = program.arrayConfig();
     Systolic array = instance("array", () -> new Systolic(arrayConfig));
     Bool feeding = fsm.isIn(State.FEED);

@@ -48,6 +48,11 @@ public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int 
     return accel.splits(bits, inputBits);
   }
 
+  /** Whether any activation operand enters the array in two halves, so that its sums shift. */
+  public boolean splits() {
+    return splitsProbabilities() || splitsInputs();
+  }
+
   /** Bits of the array's activation operand: a code, probability or input code (or half) minus a zero point. */
   public int activationOperandBits() {
     int probability = splitsProbabilities() ? bits : probabilityBits;
@@ -76,9 +81,8 @@ public record Program(AcceleratorConfig accel, ModelConfig model, int bits, int 
    * @throws IllegalArgumentException when the multipliers cannot hold these operands (packing)
    */
   public SystolicConfig arrayConfig() {
-    boolean splits = splitsProbabilities() || splitsInputs();
     return new SystolicConfig(accel.rows(), accel.cols(), IntFormat.signed(activationOperandBits()),
-        IntFormat.signed(bits + 1), accumulatorReach(), accel.multiplier(), splits ? bits : 0);
+        IntFormat.signed(bits + 1), accumulatorReach(), accel.multiplier(), splits() ? bits : 0);
   }
 
   /** Time steps per bank of a region: the window over the array's rows. */

@@ -138,8 +138,8 @@ public final class ProgramCompiler {
     fence();
 
     long[] table = model.constants().get("positional.table");
-    return new Program(accel, shape, model.bits(), model.probabilityBits(), model.inputBits(), ImmutableList.copyOf(program),
-        ImmutableList.copyOf(postOps), lanes(weights), Longs.toArray(bias), Longs.toArray(normMultipliers),
+    return new Program(accel, shape, model.bits(), model.probabilityBits(), model.inputBits(),
+        ImmutableList.copyOf(program), ImmutableList.copyOf(postOps), lanes(weights), Longs.toArray(bias), Longs.toArray(normMultipliers),
         Longs.toArray(normOffsets), Longs.toArray(expTable), table.clone(), input, activationDepth, attentionDepth,
         maxK);
   }

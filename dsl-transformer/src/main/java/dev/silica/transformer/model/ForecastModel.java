@@ -61,13 +61,8 @@ public final class ForecastModel {
 
   /**
    * Enables fake quantization of weights and activations at {@code bits} (softmax probabilities
-   * at {@code probabilityBits}, input codes as wide as the activations), used by the quantized modes.
+   * at {@code probabilityBits}, input codes at {@code inputBits}), used by the quantized modes.
    */
-  public void quantize(int bits, int probabilityBits) {
-    quantize(bits, probabilityBits, bits);
-  }
-
-  /** As {@link #quantize(int, int)}, with input codes of {@code inputBits} bits. */
   public void quantize(int bits, int probabilityBits, int inputBits) {
     this.bits = bits;
     input.setBits(inputBits);

@@ -160,12 +160,19 @@ public final class IntegerForecaster {
     trace.put(name, flat);
   }
 
-  private QuantSpec tensor(String name) {
+  /** A tensor's spec, marked used. */
+  private QuantSpec present(String name) {
     QuantSpec spec = model.tensors().get(name);
     used.add("tensors." + name);
     if (spec == null) {
       throw new ModelFormatException("tensors." + name, "missing");
     }
+    return spec;
+  }
+
+  /** An activation's spec: signed codes of the model's width. */
+  private QuantSpec tensor(String name) {
+    QuantSpec spec = present(name);
     if (spec.format().bits() != model.bits() || !spec.format().signed()) {
       throw new ModelFormatException("tensors." + name,
           "expected signed " + model.bits() + "-bit codes, found " + spec.format());
@@ -175,11 +182,7 @@ public final class IntegerForecaster {
 
   /** The input codes: signed, of any width from the activations' to 16 bits. */
   private QuantSpec inputTensor() {
-    QuantSpec spec = model.tensors().get("input");
-    used.add("tensors.input");
-    if (spec == null) {
-      throw new ModelFormatException("tensors.input", "missing");
-    }
+    QuantSpec spec = present("input");
     IntFormat format = spec.format();
     if (!format.signed() || format.bits() < model.bits()) {
       throw new ModelFormatException("tensors.input",

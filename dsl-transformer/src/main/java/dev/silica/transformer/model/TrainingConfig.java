@@ -60,7 +60,8 @@ public record TrainingConfig(Dataset dataset, int window, int dModel, int ffnFac
   /** The same run with quantization-aware fine-tuning for {@code epochs} epochs from {@code learningRate} by {@code recipe}. */
   public TrainingConfig withQat(int epochs, double learningRate, QatRecipe recipe) {
     return new TrainingConfig(dataset, window, dModel, ffnFactor, layers, heads, bits, probabilityBits, inputBits,
-        this.epochs, epochs, seed, batchSize, this.learningRate, learningRate, recipe, decayEvery, decayFactor, patience, output);
+        this.epochs, epochs, seed, batchSize, this.learningRate, learningRate, recipe, decayEvery, decayFactor, patience,
+        output);
   }
 
   /** The same run with input codes of {@code bits} bits. */

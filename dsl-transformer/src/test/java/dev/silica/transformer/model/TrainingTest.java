@@ -60,7 +60,7 @@ class TrainingTest {
     PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     Trainer trainer = new Trainer(model, DATA, config, quiet);
     trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
-    model.quantize(4, 8);
+    model.quantize(4, 8, 4);
     Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, 1, 0, phase -> { });
     double quantizedOnly = qat.bestValidationLoss();
     trainer.train(Mode.QAT_TRAINING, config.qatEpochs(), config.qatLearningRate(), phase -> { });
@@ -75,7 +75,7 @@ class TrainingTest {
     StringWriter log = new StringWriter();
     Trainer trainer = new Trainer(model, DATA, config, new PrintWriter(log, true));
     trainer.train(Mode.FLOAT_TRAINING, config.epochs(), config.learningRate(), phase -> { });
-    model.quantize(4, 8);
+    model.quantize(4, 8, 4);
     List<Trainer.PhaseResult> improvements = new ArrayList<>();
 
     Trainer.PhaseResult qat = trainer.train(Mode.QAT_TRAINING, 2, 0.1, improvements::add);
